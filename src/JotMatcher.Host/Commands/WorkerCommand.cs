@@ -1,0 +1,14 @@
+using System.CommandLine;
+
+namespace JotMatcher.Host.Commands;
+
+internal static class WorkerCommand
+{
+    // STUB: the command structure exists; its work is filled in by its issue.
+    public static Command Create()
+    {
+        var command = new Command("worker", "(not yet implemented)");
+        command.SetAction(_ => ExitCodes.Failure);
+        return command;
+    }
+}

@@ -1,0 +1,3 @@
+using JotMatcher.Host.Commands;
+
+return await JotCommandLine.Create().Parse(args).InvokeAsync();
