@@ -31,15 +31,17 @@ public sealed class OutcomeAttributor(RuleSetCatalog rules, ReferenceData refere
         for (var i = 0; i < links.Count; i++)
         {
             var link = links[i];
-            if (!byCustomer.TryGetRange(link.CustomerId, out var first, out var count))
+            var start = link.Employment.EmploymentStart;
+
+            // A job that started before any rule set was in force cannot be an outcome or a referral under any rules;
+            // it is counted as matched with no outcome rather than stopping the night's run for one old notification.
+            if (!byCustomer.TryGetRange(link.CustomerId, out var first, out var count) || !Rules.TryForDate(start, out var rules))
             {
                 noOutcome.Add(link);
                 continue;
             }
 
             var customerSpells = spells.AsSpan(first, count);
-            var start = link.Employment.EmploymentStart;
-            var rules = Rules.ForDate(start);
             var windowSpell = NearestWindowSpell(customerSpells, start, rules);
             if (windowSpell >= 0)
             {

@@ -1,3 +1,4 @@
+using System.Diagnostics.CodeAnalysis;
 using System.Reflection;
 
 namespace JotMatcher.Core.RuleSets;
@@ -80,6 +81,20 @@ public sealed class RuleSetCatalog
     /// </exception>
     public RuleSet ForDate(DateOnly employmentStart)
     {
+        if (TryForDate(employmentStart, out var rules))
+        {
+            return rules;
+        }
+
+        var year = PerformanceYear.StartYearOf(employmentStart);
+        throw new InvalidOperationException(_sets.Length == 0
+            ? $"no rule set is loaded, so performance year {PerformanceYear.Name(year)} has none"
+            : $"no rule set for performance year {PerformanceYear.Name(year)} or any earlier year; the earliest is {_sets[0].PerformanceYear}");
+    }
+
+    /// <summary>As <see cref="ForDate"/>, but false instead of an exception when no rule set was yet in force.</summary>
+    public bool TryForDate(DateOnly employmentStart, [NotNullWhen(true)] out RuleSet? rules)
+    {
         var year = PerformanceYear.StartYearOf(employmentStart);
 
         // A handful of years: a backwards scan beats a binary search and allocates nothing.
@@ -87,13 +102,13 @@ public sealed class RuleSetCatalog
         {
             if (_startYears[i] <= year)
             {
-                return _sets[i];
+                rules = _sets[i];
+                return true;
             }
         }
 
-        throw new InvalidOperationException(_sets.Length == 0
-            ? $"no rule set is loaded, so performance year {PerformanceYear.Name(year)} has none"
-            : $"no rule set for performance year {PerformanceYear.Name(year)} or any earlier year; the earliest is {_sets[0].PerformanceYear}");
+        rules = null;
+        return false;
     }
 
     private static RuleSetCatalog ReadBundled()
