@@ -1,17 +1,178 @@
 using JotMatcher.Core.Matching;
+using JotMatcher.Core.Points;
 using JotMatcher.Core.Records;
 using JotMatcher.Core.RuleSets;
 
 namespace JotMatcher.Core.Attribution;
 
-/// <summary>Attributes links to spells (window, one outcome a spell), finds referrals, and awards points.</summary>
+/// <summary>
+/// Attributes links to spells (SPEC §3 end, §4): the ended spell whose window holds the employment start, one outcome
+/// a spell; referrals for work started while a spell was running; and points for every outcome.
+/// One pass over the links against spells grouped by customer, then one sort to settle spells claimed twice:
+/// O(n log n) overall.
+/// </summary>
 public sealed class OutcomeAttributor(RuleSetCatalog rules, ReferenceData reference, DateOnly asOf)
 {
     public RuleSetCatalog Rules { get; } = rules;
     public ReferenceData Reference { get; } = reference;
     public DateOnly AsOf { get; } = asOf;
 
-    // STUB: implemented by the rules work (issue 3).
     public AttributionResult Attribute(IReadOnlyList<IdentityLink> links, IReadOnlyList<ClaimSpell> claims)
-        => throw new NotImplementedException();
+    {
+        ArgumentNullException.ThrowIfNull(links);
+        ArgumentNullException.ThrowIfNull(claims);
+
+        var byCustomer = CustomerSpells.Build(claims);
+        var spells = byCustomer.Spells;
+        var claimed = new List<SpellClaim>();
+        var referrals = new List<Referral>();
+        var noOutcome = new List<IdentityLink>();
+
+        for (var i = 0; i < links.Count; i++)
+        {
+            var link = links[i];
+            var start = link.Employment.EmploymentStart;
+
+            // A job that started before any rule set was in force cannot be an outcome or a referral under any rules;
+            // it is counted as matched with no outcome rather than stopping the night's run for one old notification.
+            if (!byCustomer.TryGetRange(link.CustomerId, out var first, out var count) || !Rules.TryForDate(start, out var rules))
+            {
+                noOutcome.Add(link);
+                continue;
+            }
+
+            var customerSpells = spells.AsSpan(first, count);
+            var windowSpell = NearestWindowSpell(customerSpells, start, rules);
+            if (windowSpell >= 0)
+            {
+                claimed.Add(new SpellClaim(i, first + windowSpell, first, count));
+                continue;
+            }
+
+            var runningSpell = RunningSpell(customerSpells, start, rules);
+            if (runningSpell >= 0)
+            {
+                referrals.Add(new Referral(link, customerSpells[runningSpell]));
+            }
+            else
+            {
+                noOutcome.Add(link);
+            }
+        }
+
+        var (outcomes, notCredited) = Credit(claimed, links, spells);
+        outcomes.Sort(static (a, b) => CompareIds(a.HmrcId, a.Spell.ClaimId, b.HmrcId, b.Spell.ClaimId));
+        referrals.Sort(static (a, b) => CompareIds(a.Link.Employment.HmrcId, a.Spell.ClaimId, b.Link.Employment.HmrcId, b.Spell.ClaimId));
+        notCredited.Sort(CompareLinks);
+        noOutcome.Sort(CompareLinks);
+        return new AttributionResult(outcomes, referrals, notCredited, noOutcome);
+    }
+
+    /// <summary>Index of the ended spell whose window holds <paramref name="start"/>, nearest claim_end first, then smaller claim_id; -1 if none.</summary>
+    private static int NearestWindowSpell(ReadOnlySpan<ClaimSpell> spells, DateOnly start, RuleSet rules)
+    {
+        var best = -1;
+        var bestDistance = int.MaxValue;
+        for (var j = 0; j < spells.Length; j++)
+        {
+            if (spells[j].ClaimEnd is not { } end || !AttributionWindow.Around(end, rules).Contains(start))
+            {
+                continue;
+            }
+
+            var distance = Math.Abs(start.DayNumber - end.DayNumber);
+            if (distance < bestDistance
+                || (distance == bestDistance && string.CompareOrdinal(spells[j].ClaimId, spells[best].ClaimId) < 0))
+            {
+                best = j;
+                bestDistance = distance;
+            }
+        }
+
+        return best;
+    }
+
+    /// <summary>
+    /// Index of a spell running when the job started (on or after claim_start, and before the window opens or with no
+    /// claim_end): the latest claim_start, then smaller claim_id; -1 if none.
+    /// </summary>
+    private static int RunningSpell(ReadOnlySpan<ClaimSpell> spells, DateOnly start, RuleSet rules)
+    {
+        var best = -1;
+        for (var j = 0; j < spells.Length; j++)
+        {
+            var spell = spells[j];
+            var running = start >= spell.ClaimStart
+                && (spell.ClaimEnd is not { } end || start < AttributionWindow.Around(end, rules).From);
+            if (running
+                && (best < 0
+                    || spell.ClaimStart > spells[best].ClaimStart
+                    || (spell.ClaimStart == spells[best].ClaimStart && string.CompareOrdinal(spell.ClaimId, spells[best].ClaimId) < 0)))
+            {
+                best = j;
+            }
+        }
+
+        return best;
+    }
+
+    /// <summary>
+    /// One outcome a spell (SPEC §3): of the links that fell to one spell, the earliest employment start wins,
+    /// then the higher score, then the smaller hmrc_id; the others are matched but earn nothing.
+    /// </summary>
+    private (List<JobOutcome> Outcomes, List<IdentityLink> NotCredited) Credit(
+        List<SpellClaim> claimed, IReadOnlyList<IdentityLink> links, ClaimSpell[] spells)
+    {
+        claimed.Sort((a, b) =>
+        {
+            var bySpell = a.Spell.CompareTo(b.Spell);
+            if (bySpell != 0)
+            {
+                return bySpell;
+            }
+
+            var x = links[a.Link];
+            var y = links[b.Link];
+            var byStart = x.Employment.EmploymentStart.CompareTo(y.Employment.EmploymentStart);
+            if (byStart != 0)
+            {
+                return byStart;
+            }
+
+            var byScore = y.Score.CompareTo(x.Score);
+            return byScore != 0 ? byScore : string.CompareOrdinal(x.Employment.HmrcId, y.Employment.HmrcId);
+        });
+
+        var points = new PointsCalculator(Rules, Reference.DeprivedAreas, AsOf);
+        var outcomes = new List<JobOutcome>();
+        var notCredited = new List<IdentityLink>();
+        for (var k = 0; k < claimed.Count; k++)
+        {
+            var claim = claimed[k];
+            var link = links[claim.Link];
+            if (k > 0 && claimed[k - 1].Spell == claim.Spell)
+            {
+                notCredited.Add(link);
+                continue;
+            }
+
+            var spell = spells[claim.Spell];
+            var award = points.Award(spell, link.Employment.EmploymentStart, spells.AsSpan(claim.CustomerFirst, claim.CustomerCount));
+            outcomes.Add(new JobOutcome(link, spell, award));
+        }
+
+        return (outcomes, notCredited);
+    }
+
+    private static int CompareLinks(IdentityLink a, IdentityLink b)
+        => CompareIds(a.Employment.HmrcId, a.CustomerId, b.Employment.HmrcId, b.CustomerId);
+
+    private static int CompareIds(string firstA, string secondA, string firstB, string secondB)
+    {
+        var byFirst = string.CompareOrdinal(firstA, firstB);
+        return byFirst != 0 ? byFirst : string.CompareOrdinal(secondA, secondB);
+    }
+
+    /// <summary>Link <see cref="Link"/> fell in the window of spell <see cref="Spell"/> (an index into the grouped spells).</summary>
+    private readonly record struct SpellClaim(int Link, int Spell, int CustomerFirst, int CustomerCount);
 }

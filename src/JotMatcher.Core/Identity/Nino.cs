@@ -40,25 +40,24 @@ public readonly record struct Nino
             return default;
         }
 
-        Span<char> buffer = stackalloc char[Math.Min(recorded.Length, 64)];
+        // Anything recorded is normalised the same way, however long: a garbage value must not keep its spaces.
+        Span<char> buffer = recorded.Length <= 64 ? stackalloc char[recorded.Length] : new char[recorded.Length];
         var length = 0;
         foreach (var c in recorded)
         {
-            if (c is ' ' or '-' or '\t')
+            if (c is not (' ' or '-' or '\t'))
             {
-                continue;
+                buffer[length++] = char.ToUpperInvariant(c);
             }
-
-            if (length == buffer.Length)
-            {
-                return new Nino(recorded.Trim().ToUpperInvariant(), NinoKind.Invalid);
-            }
-
-            buffer[length++] = char.ToUpperInvariant(c);
         }
 
-        var normalised = new string(buffer[..length]);
-        return new Nino(normalised, Classify(buffer[..length]));
+        // Only separators: the same value as nothing recorded, so two blank NINos compare equal.
+        if (length == 0)
+        {
+            return default;
+        }
+
+        return new Nino(new string(buffer[..length]), Classify(buffer[..length]));
     }
 
     private static NinoKind Classify(ReadOnlySpan<char> n)
@@ -76,7 +75,7 @@ public readonly record struct Nino
         if (n.Length is not (8 or 9)
             || !char.IsAsciiLetterUpper(n[0]) || !char.IsAsciiLetterUpper(n[1])
             || BadFirst.Contains(n[0]) || BadSecond.Contains(n[1])
-            || BadPrefixes.AsSpan().Contains(new string(n[..2])))
+            || IsBadPrefix(n[..2]))
         {
             return NinoKind.Invalid;
         }
@@ -90,6 +89,20 @@ public readonly record struct Nino
         }
 
         return n.Length == 8 || n[8] is >= 'A' and <= 'D' ? NinoKind.Valid : NinoKind.Invalid;
+    }
+
+    // Compared as spans: Parse runs once a field on every input row, so no string a call.
+    private static bool IsBadPrefix(ReadOnlySpan<char> prefix)
+    {
+        foreach (var bad in BadPrefixes)
+        {
+            if (prefix.SequenceEqual(bad))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     // TN + DDMMYY + M/F (SPEC §2); the date part is not checked, only its shape.

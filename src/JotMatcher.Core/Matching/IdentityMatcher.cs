@@ -1,3 +1,5 @@
+using JotMatcher.Core.Matching.Blocking;
+using JotMatcher.Core.Matching.Model;
 using JotMatcher.Core.Records;
 
 namespace JotMatcher.Core.Matching;
@@ -11,7 +13,133 @@ public sealed class IdentityMatcher(MatchingSettings settings)
     /// Links each HMRC employment to at most one customer. With <paramref name="fixedModelJson"/> the probabilistic
     /// pass uses exactly those weights instead of estimating them (replays).
     /// </summary>
-    // STUB: implemented by the matching work (issues 3 and 5).
     public MatchResult Match(IReadOnlyList<ClaimSpell> claims, IReadOnlyList<HmrcEmployment> employments, string? fixedModelJson = null)
-        => throw new NotImplementedException();
+    {
+        var customers = CustomerTable.Build(claims);
+        var hmrc = SortedById(employments);
+        var profiles = BuildProfiles(hmrc);
+        var parallel = new ParallelOptions { MaxDegreeOfParallelism = Settings.MaxParallelism > 0 ? Settings.MaxParallelism : -1 };
+
+        var decisions = new PassDecision?[hmrc.Length];
+        var sharedNino = new Candidate[]?[hmrc.Length];
+        var byStem = new KeyIndex(customers.Profiles, p => p.Stem);
+        DeterministicPass.Run(profiles, customers.Profiles, byStem, decisions, sharedNino, parallel);
+
+        var model = fixedModelJson is null
+            ? ModelEstimator.Estimate(profiles, customers.Profiles, customers.Ids.Length, DeterministicLinks(decisions), Settings)
+            : MatchModel.FromJson(fixedModelJson);
+
+        var offered = Array.ConvertAll(decisions, d => d is null);
+        var oneEdit = OneEditNinoIndex.Find(profiles, offered, customers.Profiles);
+        FuzzyNinoPass.Run(profiles, customers.Profiles, oneEdit, model, Settings, decisions, parallel);
+
+        var ruleIndexes = new KeyIndex[BlockingRules.All.Length];
+        Parallel.For(0, ruleIndexes.Length, parallel, r => ruleIndexes[r] = new KeyIndex(customers.Profiles, BlockingRules.All[r].KeyOf));
+        var pairCounts = new ProbabilisticPass(customers.Profiles, ruleIndexes, model, Settings).Run(profiles, oneEdit, decisions, parallel);
+
+        return new MatchAssembler(customers, hmrc, profiles, model).Assemble(decisions, sharedNino, Diagnostics(pairCounts, model));
+    }
+
+    /// <summary>
+    /// The share of <paramref name="truePairs"/> (HMRC id, customer id) that the passes would even look at: the same
+    /// NINo stem, a stem one edit apart, or a shared blocking key. A pair lost here can never be linked.
+    /// </summary>
+    public static double BlockingRecall(IReadOnlyList<ClaimSpell> claims, IReadOnlyList<HmrcEmployment> employments,
+        IReadOnlyCollection<(string HmrcId, string CustomerId)> truePairs)
+    {
+        if (truePairs.Count == 0)
+        {
+            return 1;
+        }
+
+        var customers = CustomerTable.Build(claims);
+        var customerIndex = new Dictionary<string, int>(StringComparer.Ordinal);
+        for (var i = 0; i < customers.Ids.Length; i++)
+        {
+            customerIndex[customers.Ids[i]] = i;
+        }
+
+        var byOwner = customers.Profiles.ToLookup(p => p.Owner);
+        var hmrc = employments.ToDictionary(e => e.HmrcId, StringComparer.Ordinal);
+        var covered = 0;
+        foreach (var (hmrcId, customerId) in truePairs)
+        {
+            if (!hmrc.TryGetValue(hmrcId, out var e) || !customerIndex.TryGetValue(customerId, out var c))
+            {
+                continue;
+            }
+
+            var h = BuildProfiles([e])[0];
+            if (byOwner[c].Any(p => SharesCandidateKey(h, p)))
+            {
+                covered++;
+            }
+        }
+
+        return covered / (double)truePairs.Count;
+    }
+
+    private static bool SharesCandidateKey(IdentityProfile h, IdentityProfile c)
+    {
+        if (h.Stem != 0 && (h.Stem == c.Stem || NinoStem.IsOneEdit(h.Stem, c.Stem)))
+        {
+            return true;
+        }
+
+        foreach (var rule in BlockingRules.All)
+        {
+            var key = rule.KeyOf(h);
+            if (key != 0 && key == rule.KeyOf(c))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static HmrcEmployment[] SortedById(IReadOnlyList<HmrcEmployment> employments)
+    {
+        var sorted = employments.ToArray();
+        Array.Sort(sorted, static (a, b) => string.CompareOrdinal(a.HmrcId, b.HmrcId));
+        return sorted;
+    }
+
+    private static IdentityProfile[] BuildProfiles(HmrcEmployment[] hmrc)
+    {
+        var profiles = new IdentityProfile[hmrc.Length];
+        Parallel.For(0, hmrc.Length, h =>
+        {
+            var e = hmrc[h];
+            profiles[h] = IdentityProfile.Create(h, e.Surname, e.Forenames, e.DateOfBirth, e.Sex, e.Postcode, e.Nino);
+        });
+        return profiles;
+    }
+
+    private static List<(int Employment, int Customer)> DeterministicLinks(PassDecision?[] decisions)
+    {
+        var links = new List<(int, int)>();
+        for (var h = 0; h < decisions.Length; h++)
+        {
+            if (decisions[h] is { IsLink: true } d)
+            {
+                links.Add((h, d.Candidates[0].Profile));
+            }
+        }
+
+        return links;
+    }
+
+    private static MatchDiagnostics Diagnostics(long[] pairCounts, MatchModel model)
+    {
+        var counts = new SortedDictionary<string, long>(StringComparer.Ordinal);
+        for (var r = 0; r < BlockingRules.All.Length; r++)
+        {
+            counts[BlockingRules.All[r].Name] = pairCounts[r];
+        }
+
+        counts[BlockingRules.NinoOneEditName] = pairCounts[BlockingRules.All.Length];
+        counts[BlockingRules.DistinctPairsName] = pairCounts[BlockingRules.All.Length + 1];
+        return new MatchDiagnostics(counts, model.ToJson());
+    }
 }

@@ -3,12 +3,30 @@ namespace JotMatcher.Core.Matching;
 /// <summary>Thresholds and switches for the matching passes; bound from configuration section <c>Jot:Matching</c>.</summary>
 public sealed record MatchingSettings
 {
-    /// <summary>Match probability at or above which a probabilistic pair is accepted.</summary>
+    /// <summary>Match probability at or above which a probabilistic pair is accepted. Default 0.95.</summary>
     public double AcceptThreshold { get; init; } = 0.95;
 
-    /// <summary>Match probability at or above which (and below accept) a pair goes to review.</summary>
+    /// <summary>Match probability at or above which (and below accept) a pair goes to review. Default 0.5.</summary>
     public double ReviewThreshold { get; init; } = 0.5;
+
+    /// <summary>
+    /// Two different customers whose match weights are closer than this many bits (a factor 2^margin in odds) are a
+    /// near-tie: neither is linked, both go to review. Default 1 bit.
+    /// </summary>
+    public double NearTieMarginBits { get; init; } = 1.0;
 
     /// <summary>Seed for the random pairs that estimate u probabilities.</summary>
     public int Seed { get; init; } = 20070401;
+
+    /// <summary>How many random HMRC × customer pairs estimate the u probabilities. Default 1,000,000.</summary>
+    public int RandomPairSamples { get; init; } = 1_000_000;
+
+    /// <summary>
+    /// A blocking key shared by more customer variants than this is skipped for that rule (a placeholder date of
+    /// birth, say), so one degenerate value cannot make the pass quadratic; the other rules still apply. Default 5,000.
+    /// </summary>
+    public int MaxBlockSize { get; init; } = 5_000;
+
+    /// <summary>Threads for the scoring passes; 0 means all processors. Results do not depend on it.</summary>
+    public int MaxParallelism { get; init; }
 }

@@ -6,16 +6,64 @@ namespace JotMatcher.Infrastructure.Csv;
 /// <summary>Reads SPEC §2 input files with CsvHelper, streaming, into records, rejects and counts.</summary>
 public static class DatasetReader
 {
-    // STUB: implemented by the ingest work (issue 3).
-    public static IngestedDataset ReadDataset(string datasetDirectory) => throw new NotImplementedException();
+    /// <summary>
+    /// Reads <c>claims/*.csv</c> and <c>hmrc/*.csv</c> in ordinal file-name order (so duplicates are resolved the
+    /// same way every time: the later occurrence is rejected), then <c>reference/</c> and <c>manifest.json</c>.
+    /// A missing <c>claims/</c> or <c>hmrc/</c> folder reads as no files.
+    /// </summary>
+    public static IngestedDataset ReadDataset(string datasetDirectory)
+    {
+        if (!Directory.Exists(datasetDirectory))
+        {
+            throw new DirectoryNotFoundException($"dataset directory not found: {datasetDirectory}");
+        }
 
-    public static IngestedFile<ClaimSpell> ReadClaimsFile(string path) => throw new NotImplementedException();
+        var claimIds = new IdRegistry();
+        var claimFiles = new List<IngestedFile<ClaimSpell>>();
+        foreach (var path in CsvFiles(Path.Combine(datasetDirectory, "claims")))
+        {
+            claimFiles.Add(ReadClaimsFile(path, claimIds));
+        }
 
-    public static IngestedFile<HmrcEmployment> ReadHmrcFile(string path) => throw new NotImplementedException();
+        var hmrcIds = new IdRegistry();
+        var hmrcFiles = new List<IngestedFile<HmrcEmployment>>();
+        foreach (var path in CsvFiles(Path.Combine(datasetDirectory, "hmrc")))
+        {
+            hmrcFiles.Add(ReadHmrcFile(path, hmrcIds));
+        }
+
+        return new IngestedDataset(claimFiles, hmrcFiles, ReadReference(datasetDirectory), ReadManifest(datasetDirectory));
+    }
+
+    public static IngestedFile<ClaimSpell> ReadClaimsFile(string path) => ReadClaimsFile(path, new IdRegistry());
+
+    public static IngestedFile<HmrcEmployment> ReadHmrcFile(string path) => ReadHmrcFile(path, new IdRegistry());
 
     /// <summary>Reads <c>reference/</c> under the dataset; missing files give empty reference data.</summary>
-    public static ReferenceData ReadReference(string datasetDirectory) => throw new NotImplementedException();
+    public static ReferenceData ReadReference(string datasetDirectory) => ReferenceReader.Read(Path.Combine(datasetDirectory, "reference"));
 
     /// <summary>Reads <c>manifest.json</c> under the dataset; a missing file gives <see cref="DatasetManifest.Empty"/>.</summary>
-    public static DatasetManifest ReadManifest(string datasetDirectory) => throw new NotImplementedException();
+    public static DatasetManifest ReadManifest(string datasetDirectory)
+    {
+        var path = Path.Combine(datasetDirectory, "manifest.json");
+        return File.Exists(path) ? DatasetManifest.Parse(File.ReadAllText(path)) : DatasetManifest.Empty;
+    }
+
+    internal static IngestedFile<ClaimSpell> ReadClaimsFile(string path, IdRegistry ids)
+        => InputFileReader.Read(path, InputKind.Claims, ClaimRecordMapper.RequiredColumns, static csv => new ClaimRecordMapper(csv), ids);
+
+    internal static IngestedFile<HmrcEmployment> ReadHmrcFile(string path, IdRegistry ids)
+        => InputFileReader.Read(path, InputKind.Hmrc, HmrcRecordMapper.RequiredColumns, static csv => new HmrcRecordMapper(csv), ids);
+
+    private static string[] CsvFiles(string directory)
+    {
+        if (!Directory.Exists(directory))
+        {
+            return [];
+        }
+
+        var files = Directory.GetFiles(directory, "*.csv");
+        Array.Sort(files, StringComparer.Ordinal);
+        return files;
+    }
 }

@@ -1,0 +1,73 @@
+using System.Runtime.InteropServices;
+using JotMatcher.Core.Records;
+
+namespace JotMatcher.Core.Attribution;
+
+/// <summary>
+/// Every claim spell grouped by customer in one array (a counting sort: two passes, one dictionary lookup a spell),
+/// so a link finds its customer's spells in O(1) without a list per customer.
+/// Within a customer, spells keep their input order; every choice made from them has its own tie-break.
+/// </summary>
+internal sealed class CustomerSpells
+{
+    private readonly Dictionary<string, int> _groupOf;
+    private readonly int[] _offsets;
+    private readonly ClaimSpell[] _spells;
+
+    private CustomerSpells(Dictionary<string, int> groupOf, int[] offsets, ClaimSpell[] spells)
+    {
+        _groupOf = groupOf;
+        _offsets = offsets;
+        _spells = spells;
+    }
+
+    public static CustomerSpells Build(IReadOnlyList<ClaimSpell> claims)
+    {
+        var groupOf = new Dictionary<string, int>(StringComparer.Ordinal);
+        var groupOfClaim = new int[claims.Count];
+        var counts = new List<int>();
+        for (var i = 0; i < claims.Count; i++)
+        {
+            ref var group = ref CollectionsMarshal.GetValueRefOrAddDefault(groupOf, claims[i].CustomerId, out var exists);
+            if (!exists)
+            {
+                group = counts.Count;
+                counts.Add(0);
+            }
+
+            groupOfClaim[i] = group;
+            counts[group]++;
+        }
+
+        var offsets = new int[counts.Count + 1];
+        for (var g = 0; g < counts.Count; g++)
+        {
+            offsets[g + 1] = offsets[g] + counts[g];
+        }
+
+        var next = offsets[..^1];
+        var spells = new ClaimSpell[claims.Count];
+        for (var i = 0; i < claims.Count; i++)
+        {
+            spells[next[groupOfClaim[i]]++] = claims[i];
+        }
+
+        return new CustomerSpells(groupOf, offsets, spells);
+    }
+
+    /// <summary>All spells, grouped by customer; a customer's spells are <c>Spells[start..start+count]</c>.</summary>
+    public ClaimSpell[] Spells => _spells;
+
+    public bool TryGetRange(string customerId, out int start, out int count)
+    {
+        if (_groupOf.TryGetValue(customerId, out var group))
+        {
+            start = _offsets[group];
+            count = _offsets[group + 1] - start;
+            return true;
+        }
+
+        start = count = 0;
+        return false;
+    }
+}

@@ -1,0 +1,75 @@
+namespace JotMatcher.Core.Matching.Comparison;
+
+/// <summary>
+/// The comparison levels of each field, most specific first (a pair takes the first level it reaches), and the
+/// short names that appear in evidence. <see cref="Missing"/> means a side had no value: it carries no weight.
+/// </summary>
+internal static class ComparisonLevels
+{
+    public const byte Missing = byte.MaxValue;
+    public const byte Exact = 0;
+
+    public const int FieldCount = 6;
+
+    public static readonly string[] FieldNames = ["nino", "surname", "forenames", "date_of_birth", "postcode", "sex"];
+
+    public static readonly string[][] LevelNames =
+    [
+        ["exact", "one_edit", "disagree"],
+        ["exact", "dl1", "jw_0.92", "double_barrel", "swapped", "jw_0.8", "else"],
+        ["exact", "nickname", "swapped", "dl1", "jw_0.92", "initial", "jw_0.8", "other_token", "else"],
+        ["exact", "day_month_swap", "one_typo", "within_month", "else"],
+        ["full", "sector", "outward", "else"],
+        ["agree", "disagree"],
+    ];
+
+    public static string LevelName(MatchField field, byte level) => level == Missing ? "missing" : LevelNames[(int)field][level];
+
+    public static class Nino
+    {
+        public const byte OneEdit = 1;
+        public const byte Disagree = 2;
+    }
+
+    public static class Surname
+    {
+        public const byte Dl1 = 1;
+        public const byte Jw92 = 2;
+        public const byte DoubleBarrel = 3;
+        public const byte Swapped = 4;
+        public const byte Jw80 = 5;
+        public const byte Else = 6;
+    }
+
+    public static class Forenames
+    {
+        public const byte Nickname = 1;
+        public const byte Swapped = 2;
+        public const byte Dl1 = 3;
+        public const byte Jw92 = 4;
+        public const byte Initial = 5;
+        public const byte Jw80 = 6;
+        public const byte OtherToken = 7;
+        public const byte Else = 8;
+    }
+
+    public static class DateOfBirth
+    {
+        public const byte DayMonthSwap = 1;
+        public const byte OneTypo = 2;
+        public const byte WithinMonth = 3;
+        public const byte Else = 4;
+    }
+
+    public static class Postcode
+    {
+        public const byte Sector = 1;
+        public const byte Outward = 2;
+        public const byte Else = 3;
+    }
+
+    public static class Sex
+    {
+        public const byte Disagree = 1;
+    }
+}

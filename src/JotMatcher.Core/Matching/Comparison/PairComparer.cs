@@ -1,0 +1,213 @@
+using JotMatcher.Core.Matching.Text;
+using JotMatcher.Core.Records;
+using L = JotMatcher.Core.Matching.Comparison.ComparisonLevels;
+
+namespace JotMatcher.Core.Matching.Comparison;
+
+/// <summary>Compares two identity profiles field by field into a <see cref="ComparisonVector"/>.</summary>
+internal static class PairComparer
+{
+    private const double HighSimilarity = 0.92;
+    private const double LowSimilarity = 0.8;
+
+    public static ComparisonVector Compare(IdentityProfile a, IdentityProfile b)
+    {
+        var surname = CompareSurname(a, b);
+        var forenames = CompareForenames(a, b);
+        if (surname is not (L.Exact or L.Surname.Dl1 or L.Surname.Jw92)
+            && forenames is not (L.Exact or L.Forenames.Nickname)
+            && IsSwapped(a, b))
+        {
+            surname = L.Surname.Swapped;
+            forenames = L.Forenames.Swapped;
+        }
+
+        return new ComparisonVector(CompareNino(a.Stem, b.Stem), surname, forenames, CompareDob(a, b), ComparePostcode(a, b), CompareSex(a.Sex, b.Sex));
+    }
+
+    public static byte CompareNino(long a, long b)
+    {
+        if (a == 0 || b == 0)
+        {
+            return L.Missing;
+        }
+
+        return a == b ? L.Exact : NinoStem.IsOneEdit(a, b) ? L.Nino.OneEdit : L.Nino.Disagree;
+    }
+
+    private static byte CompareSurname(IdentityProfile a, IdentityProfile b)
+    {
+        if (a.Surname.Length == 0 || b.Surname.Length == 0)
+        {
+            return L.Missing;
+        }
+
+        if (string.Equals(a.Surname, b.Surname, StringComparison.Ordinal))
+        {
+            return L.Exact;
+        }
+
+        if (EditDistance.IsOneEdit(a.Surname, b.Surname))
+        {
+            return L.Surname.Dl1;
+        }
+
+        var jw = JaroWinkler.Similarity(a.Surname, b.Surname);
+        if (jw >= HighSimilarity)
+        {
+            return L.Surname.Jw92;
+        }
+
+        if (SharesPart(a, b))
+        {
+            return L.Surname.DoubleBarrel;
+        }
+
+        return jw >= LowSimilarity ? L.Surname.Jw80 : L.Surname.Else;
+    }
+
+    // A double-barrelled surname on one side, one of its parts (or the whole other surname) on the other.
+    private static bool SharesPart(IdentityProfile a, IdentityProfile b)
+    {
+        if (a.SurnameParts.Length == 0 && b.SurnameParts.Length == 0)
+        {
+            return false;
+        }
+
+        var aParts = a.SurnameParts.Length > 0 ? a.SurnameParts : [a.Surname];
+        var bParts = b.SurnameParts.Length > 0 ? b.SurnameParts : [b.Surname];
+        foreach (var x in aParts)
+        {
+            foreach (var y in bParts)
+            {
+                if (x.Length > 1 && string.Equals(x, y, StringComparison.Ordinal))
+                {
+                    return true;
+                }
+            }
+        }
+
+        return false;
+    }
+
+    private static byte CompareForenames(IdentityProfile a, IdentityProfile b)
+    {
+        var x = a.Forename;
+        var y = b.Forename;
+        if (x.Length == 0 || y.Length == 0)
+        {
+            return L.Missing;
+        }
+
+        if (string.Equals(x, y, StringComparison.Ordinal))
+        {
+            return L.Exact;
+        }
+
+        if (x.Length == 1 || y.Length == 1)
+        {
+            return x[0] == y[0] ? L.Forenames.Initial : OtherTokenOrElse(a, b);
+        }
+
+        if (Nicknames.AreVariants(x, y))
+        {
+            return L.Forenames.Nickname;
+        }
+
+        if (EditDistance.IsOneEdit(x, y))
+        {
+            return L.Forenames.Dl1;
+        }
+
+        var jw = JaroWinkler.Similarity(x, y);
+        if (jw >= HighSimilarity)
+        {
+            return L.Forenames.Jw92;
+        }
+
+        return jw >= LowSimilarity ? L.Forenames.Jw80 : OtherTokenOrElse(a, b);
+    }
+
+    // A middle name used as the first name on one side ("john paul" / "paul").
+    private static byte OtherTokenOrElse(IdentityProfile a, IdentityProfile b)
+    {
+        if (a.ForenameTokens.Length > 1 || b.ForenameTokens.Length > 1)
+        {
+            foreach (var x in a.ForenameTokens)
+            {
+                foreach (var y in b.ForenameTokens)
+                {
+                    if (x.Length > 1 && string.Equals(x, y, StringComparison.Ordinal))
+                    {
+                        return L.Forenames.OtherToken;
+                    }
+                }
+            }
+        }
+
+        return L.Forenames.Else;
+    }
+
+    private static bool IsSwapped(IdentityProfile a, IdentityProfile b)
+        => a.Surname.Length > 1 && b.Surname.Length > 1 && a.Forename.Length > 1 && b.Forename.Length > 1
+            && CloseName(a.Surname, b.Forename) && CloseName(a.Forename, b.Surname);
+
+    private static bool CloseName(string x, string y)
+        => string.Equals(x, y, StringComparison.Ordinal) || JaroWinkler.Similarity(x, y) >= HighSimilarity;
+
+    public static byte CompareDob(IdentityProfile a, IdentityProfile b)
+    {
+        if (a.DobYmd == IdentityProfile.NoDate || b.DobYmd == IdentityProfile.NoDate)
+        {
+            return L.Missing;
+        }
+
+        if (a.DobYmd == b.DobYmd)
+        {
+            return L.Exact;
+        }
+
+        var (ay, am, ad) = (a.DobYmd / 10000, a.DobYmd / 100 % 100, a.DobYmd % 100);
+        var (by, bm, bd) = (b.DobYmd / 10000, b.DobYmd / 100 % 100, b.DobYmd % 100);
+        if (ay == by && am == bd && ad == bm)
+        {
+            return L.DateOfBirth.DayMonthSwap;
+        }
+
+        Span<char> x = stackalloc char[8];
+        Span<char> y = stackalloc char[8];
+        a.DobYmd.TryFormat(x, out _, "D8", System.Globalization.CultureInfo.InvariantCulture);
+        b.DobYmd.TryFormat(y, out _, "D8", System.Globalization.CultureInfo.InvariantCulture);
+        if (EditDistance.IsOneSubstitutionOrTransposition(x, y))
+        {
+            return L.DateOfBirth.OneTypo;
+        }
+
+        return Math.Abs(a.DobDay - b.DobDay) <= 31 ? L.DateOfBirth.WithinMonth : L.DateOfBirth.Else;
+    }
+
+    private static byte ComparePostcode(IdentityProfile a, IdentityProfile b)
+    {
+        var x = a.Postcode;
+        var y = b.Postcode;
+        if (x.IsMissing || y.IsMissing)
+        {
+            return L.Missing;
+        }
+
+        if (x.Full.Length > 0 && string.Equals(x.Full, y.Full, StringComparison.Ordinal))
+        {
+            return L.Exact;
+        }
+
+        if (x.Sector.Length > 0 && string.Equals(x.Sector, y.Sector, StringComparison.Ordinal))
+        {
+            return L.Postcode.Sector;
+        }
+
+        return string.Equals(x.Outward, y.Outward, StringComparison.Ordinal) ? L.Postcode.Outward : L.Postcode.Else;
+    }
+
+    private static byte CompareSex(Sex a, Sex b)
+        => a == Sex.Unknown || b == Sex.Unknown ? L.Missing : a == b ? L.Exact : L.Sex.Disagree;
+}

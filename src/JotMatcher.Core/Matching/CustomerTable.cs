@@ -1,0 +1,149 @@
+using JotMatcher.Core.Records;
+
+namespace JotMatcher.Core.Matching;
+
+/// <summary>
+/// The customers the matcher links to, in ordinal customer-id order (so index order is the tie-break order), each with
+/// its spells and its distinct identity variants as <see cref="IdentityProfile"/>s. A customer recorded with slightly
+/// different names on different spells is compared through every variant, and the best one speaks for it.
+/// </summary>
+internal sealed class CustomerTable
+{
+    private CustomerTable(string[] ids, ClaimSpell[][] spells, IdentityProfile[] profiles)
+    {
+        Ids = ids;
+        Spells = spells;
+        Profiles = profiles;
+    }
+
+    public string[] Ids { get; }
+
+    public ClaimSpell[][] Spells { get; }
+
+    /// <summary>All identity variants, grouped by owner in customer order.</summary>
+    public IdentityProfile[] Profiles { get; }
+
+    public static CustomerTable Build(IReadOnlyList<ClaimSpell> claims)
+    {
+        var sorted = claims.ToArray();
+        Array.Sort(sorted, static (a, b) =>
+        {
+            var byCustomer = string.CompareOrdinal(a.CustomerId, b.CustomerId);
+            return byCustomer != 0 ? byCustomer : string.CompareOrdinal(a.ClaimId, b.ClaimId);
+        });
+
+        var ids = new List<string>();
+        var spells = new List<ClaimSpell[]>();
+        var profiles = new List<IdentityProfile>(sorted.Length);
+        var start = 0;
+        for (var i = 1; i <= sorted.Length; i++)
+        {
+            if (i < sorted.Length && string.Equals(sorted[i].CustomerId, sorted[start].CustomerId, StringComparison.Ordinal))
+            {
+                continue;
+            }
+
+            var owner = ids.Count;
+            ids.Add(sorted[start].CustomerId);
+            var group = sorted[start..i];
+            spells.Add(group);
+            for (var j = 0; j < group.Length; j++)
+            {
+                if (!RepeatsEarlierIdentity(group, j))
+                {
+                    var s = group[j];
+                    profiles.Add(IdentityProfile.Create(owner, s.Surname, s.Forenames, s.DateOfBirth, s.Sex, s.Postcode, s.Nino));
+                }
+            }
+
+            start = i;
+        }
+
+        var table = new CustomerTable([.. ids], [.. spells], [.. profiles]);
+        table.SetTermFrequencies();
+        return table;
+    }
+
+    private static bool RepeatsEarlierIdentity(ClaimSpell[] group, int j)
+    {
+        var s = group[j];
+        for (var k = 0; k < j; k++)
+        {
+            var t = group[k];
+            if (string.Equals(s.Surname, t.Surname, StringComparison.Ordinal)
+                && string.Equals(s.Forenames, t.Forenames, StringComparison.Ordinal)
+                && s.DateOfBirth == t.DateOfBirth && s.Sex == t.Sex
+                && string.Equals(s.Postcode, t.Postcode, StringComparison.Ordinal)
+                && string.Equals(s.Nino.Normalised, t.Nino.Normalised, StringComparison.Ordinal))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    // Term frequencies over customer profiles: how often a random customer shares this exact surname or forename.
+    private void SetTermFrequencies()
+    {
+        var surnames = new Dictionary<string, int>(StringComparer.Ordinal);
+        var forenames = new Dictionary<string, int>(StringComparer.Ordinal);
+        foreach (var p in Profiles)
+        {
+            Increment(surnames, p.Surname);
+            Increment(forenames, p.Forename);
+        }
+
+        double total = Profiles.Length;
+        foreach (var p in Profiles)
+        {
+            p.SurnameFrequency = p.Surname.Length == 0 ? 0 : surnames[p.Surname] / total;
+            p.ForenameFrequency = p.Forename.Length == 0 ? 0 : forenames[p.Forename] / total;
+        }
+    }
+
+    private static void Increment(Dictionary<string, int> counts, string value)
+    {
+        if (value.Length > 0)
+        {
+            counts[value] = counts.GetValueOrDefault(value) + 1;
+        }
+    }
+
+    /// <summary>
+    /// The spell a review case points at: the ended spell whose claim_end is nearest the employment start, else the
+    /// latest claim_start; ties by claim_id (spells are already in claim_id order).
+    /// </summary>
+    public string SpellNearest(int customer, DateOnly employmentStart)
+    {
+        ClaimSpell? best = null;
+        var bestDistance = int.MaxValue;
+        foreach (var s in Spells[customer])
+        {
+            if (s.ClaimEnd is { } end)
+            {
+                var distance = Math.Abs(end.DayNumber - employmentStart.DayNumber);
+                if (distance < bestDistance)
+                {
+                    (best, bestDistance) = (s, distance);
+                }
+            }
+        }
+
+        if (best is not null)
+        {
+            return best.ClaimId;
+        }
+
+        var latest = Spells[customer][0];
+        foreach (var s in Spells[customer])
+        {
+            if (s.ClaimStart > latest.ClaimStart)
+            {
+                latest = s;
+            }
+        }
+
+        return latest.ClaimId;
+    }
+}

@@ -1,0 +1,76 @@
+using JotMatcher.Core.Matching.Text;
+using JotMatcher.Core.Records;
+
+namespace JotMatcher.Core.Matching;
+
+/// <summary>
+/// One identity as the matcher compares it, preprocessed once: normalised name tokens, phonetic codes, the date of
+/// birth as a day number and as YYYYMMDD, postcode parts, sex and the packed NINo stem. For a customer there is one
+/// profile per distinct identity variant across its spells; <see cref="Owner"/> is the customer's index.
+/// </summary>
+internal sealed class IdentityProfile
+{
+    public const int NoDate = -1;
+
+    public required int Owner { get; init; }
+
+    /// <summary>Surname letters joined without separators ("smith-jones" → "smithjones").</summary>
+    public required string Surname { get; init; }
+
+    /// <summary>The parts of a double-barrelled surname; empty for a single-part surname.</summary>
+    public required string[] SurnameParts { get; init; }
+
+    public required string Forename { get; init; }
+
+    public required string[] ForenameTokens { get; init; }
+
+    public required int SurnameSoundex { get; init; }
+
+    public required int ForenameSoundex { get; init; }
+
+    /// <summary><see cref="DateOnly.DayNumber"/> of the date of birth, or <see cref="NoDate"/>.</summary>
+    public required int DobDay { get; init; }
+
+    /// <summary>The date of birth as the integer YYYYMMDD, or <see cref="NoDate"/>.</summary>
+    public required int DobYmd { get; init; }
+
+    public required PostcodeParts Postcode { get; init; }
+
+    public required Sex Sex { get; init; }
+
+    /// <summary>The valid NINo stem (letters and digits, suffix ignored) packed by <see cref="NinoStem"/>; 0 when none.</summary>
+    public required long Stem { get; init; }
+
+    /// <summary>Share of customer profiles with this exact surname (term frequency); set after all profiles exist.</summary>
+    public double SurnameFrequency { get; set; }
+
+    /// <summary>Share of customer profiles with this exact first forename.</summary>
+    public double ForenameFrequency { get; set; }
+
+    public int BirthYear => DobYmd / 10000;
+
+    public int BirthMonthDay => DobYmd % 10000;
+
+    public static IdentityProfile Create(int owner, string surname, string forenames, DateOnly? dob, Sex sex, string postcode, Identity.Nino nino)
+    {
+        var surnameTokens = NameText.Tokens(surname);
+        var joinedSurname = string.Concat(surnameTokens);
+        var forenameTokens = NameText.Tokens(forenames);
+        var forename = forenameTokens.Length > 0 ? forenameTokens[0] : "";
+        return new IdentityProfile
+        {
+            Owner = owner,
+            Surname = joinedSurname,
+            SurnameParts = surnameTokens.Length > 1 ? surnameTokens : [],
+            Forename = forename,
+            ForenameTokens = forenameTokens,
+            SurnameSoundex = Soundex.Code(joinedSurname),
+            ForenameSoundex = Soundex.Code(forename),
+            DobDay = dob?.DayNumber ?? NoDate,
+            DobYmd = dob is { } d ? (d.Year * 10000) + (d.Month * 100) + d.Day : NoDate,
+            Postcode = PostcodeParts.Parse(postcode),
+            Sex = sex,
+            Stem = NinoStem.Pack(nino),
+        };
+    }
+}

@@ -1,0 +1,169 @@
+using JotMatcher.Core.Matching.Comparison;
+using L = JotMatcher.Core.Matching.Comparison.ComparisonLevels;
+
+namespace JotMatcher.Core.Matching.Model;
+
+/// <summary>
+/// Fits the <see cref="MatchModel"/> from the data itself, so no weight is hand-set:
+/// <list type="bullet">
+/// <item>u: level frequencies among seeded random HMRC × customer pairs (almost all non-matches).</item>
+/// <item>m: the deterministic links as labelled matches. A field the deterministic rule looked at is counted only on
+/// links chosen by the other field (surname m on links whose date of birth agreed, and vice versa), so the rule's own
+/// selection does not bias it. NINo m comes from pairs agreeing exactly on surname, forename and date of birth.</item>
+/// <item>prior: the share of HMRC records with a true customer, from the deterministic link rate.</item>
+/// </list>
+/// Each m is smoothed toward a default with a small pseudo-count, so a dataset without NINos still gets a usable model.
+/// </summary>
+internal static class ModelEstimator
+{
+    private const double PseudoCount = 10;
+    private const double MinMatchShare = 0.01;
+
+    private static readonly double[][] DefaultM =
+    [
+        [0.90, 0.05, 0.05],
+        [0.88, 0.03, 0.02, 0.01, 0.005, 0.01, 0.045],
+        [0.85, 0.03, 0.005, 0.03, 0.02, 0.02, 0.01, 0.01, 0.025],
+        [0.90, 0.02, 0.05, 0.01, 0.02],
+        [0.85, 0.03, 0.04, 0.08],
+        [0.97, 0.03],
+    ];
+
+    public static MatchModel Estimate(
+        IdentityProfile[] employments,
+        IdentityProfile[] customers,
+        int customerCount,
+        IReadOnlyList<(int Employment, int Customer)> deterministicLinks,
+        MatchingSettings settings)
+    {
+        var u = EstimateU(employments, customers, settings);
+        var mCounts = NewCounts();
+        foreach (var (h, c) in deterministicLinks)
+        {
+            var v = PairComparer.Compare(employments[h], customers[c]);
+            Tally(mCounts, MatchField.Forenames, v.Forenames);
+            Tally(mCounts, MatchField.Postcode, v.Postcode);
+            Tally(mCounts, MatchField.Sex, v.Sex);
+            if (v.DateOfBirth == L.Exact)
+            {
+                Tally(mCounts, MatchField.Surname, v.Surname);
+            }
+
+            if (v.Surname == L.Exact)
+            {
+                Tally(mCounts, MatchField.DateOfBirth, v.DateOfBirth);
+            }
+        }
+
+        TallyNinoOnStrongAgreement(employments, customers, mCounts);
+        var m = new double[L.FieldCount][];
+        for (var f = 0; f < L.FieldCount; f++)
+        {
+            var counts = mCounts[f];
+            var n = counts.Sum();
+            m[f] = new double[counts.Length];
+            for (var l = 0; l < counts.Length; l++)
+            {
+                m[f][l] = (counts[l] + (PseudoCount * DefaultM[f][l])) / (n + PseudoCount);
+            }
+        }
+
+        var matchShare = EstimateMatchShare(employments, customers, deterministicLinks.Count, m[(int)MatchField.Nino][L.Exact]);
+        var lambda = matchShare / Math.Max(1, customerCount);
+        return new MatchModel(Math.Log2(lambda / (1 - lambda)), m, u);
+    }
+
+    private static double[][] EstimateU(IdentityProfile[] employments, IdentityProfile[] customers, MatchingSettings settings)
+    {
+        var counts = NewCounts();
+        if (employments.Length > 0 && customers.Length > 0)
+        {
+            var samples = (int)Math.Min(settings.RandomPairSamples, (long)employments.Length * customers.Length);
+            var random = new Random(settings.Seed);
+            for (var i = 0; i < samples; i++)
+            {
+                var v = PairComparer.Compare(employments[random.Next(employments.Length)], customers[random.Next(customers.Length)]);
+                for (var f = 0; f < L.FieldCount; f++)
+                {
+                    Tally(counts, (MatchField)f, v[(MatchField)f]);
+                }
+            }
+        }
+
+        var u = new double[L.FieldCount][];
+        for (var f = 0; f < L.FieldCount; f++)
+        {
+            // Add-one smoothing: a level never seen among random pairs (two equal NINos) is rare, not impossible.
+            var n = counts[f].Sum();
+            u[f] = [.. counts[f].Select(c => (c + 1.0) / (n + counts[f].Length))];
+        }
+
+        return u;
+    }
+
+    // Pairs that agree exactly on surname, first forename and date of birth (one customer only) are matches almost
+    // always; how their two valid NINos compare estimates the NINo m without assuming the NINo pass's own answer.
+    private static void TallyNinoOnStrongAgreement(IdentityProfile[] employments, IdentityProfile[] customers, long[][] counts)
+    {
+        var owners = new Dictionary<long, int>();
+        var stems = new Dictionary<long, long>();
+        foreach (var c in customers)
+        {
+            if (c.Stem == 0 || !TryStrongKey(c, out var key))
+            {
+                continue;
+            }
+
+            if (owners.TryGetValue(key, out var owner) && owner != c.Owner)
+            {
+                owners[key] = -1;
+            }
+            else if (!owners.ContainsKey(key))
+            {
+                owners[key] = c.Owner;
+                stems[key] = c.Stem;
+            }
+        }
+
+        foreach (var h in employments)
+        {
+            if (h.Stem != 0 && TryStrongKey(h, out var key) && owners.TryGetValue(key, out var owner) && owner >= 0)
+            {
+                Tally(counts, MatchField.Nino, PairComparer.CompareNino(h.Stem, stems[key]));
+            }
+        }
+    }
+
+    private static bool TryStrongKey(IdentityProfile p, out long key)
+    {
+        key = 0;
+        if (p.Surname.Length == 0 || p.Forename.Length == 0 || p.DobYmd == IdentityProfile.NoDate)
+        {
+            return false;
+        }
+
+        key = KeyHash.Of(p.Surname, p.Forename, p.DobYmd);
+        return true;
+    }
+
+    // The share of HMRC records that have a true customer: deterministic links over the records that could have
+    // been linked deterministically (both sides with a valid NINo, the NINo copied right).
+    private static double EstimateMatchShare(IdentityProfile[] employments, IdentityProfile[] customers, int deterministicLinks, double mNinoExact)
+    {
+        var withNino = employments.Count(e => e.Stem != 0);
+        var customerNinoShare = customers.Length == 0 ? 0 : customers.Count(c => c.Stem != 0) / (double)customers.Length;
+        var reachable = withNino * customerNinoShare * mNinoExact;
+        var share = reachable < 1 ? 0.5 : deterministicLinks / reachable;
+        return Math.Clamp(share, MinMatchShare, 1 - MinMatchShare);
+    }
+
+    private static long[][] NewCounts() => [.. L.LevelNames.Select(n => new long[n.Length])];
+
+    private static void Tally(long[][] counts, MatchField field, byte level)
+    {
+        if (level != L.Missing)
+        {
+            counts[(int)field][level]++;
+        }
+    }
+}

@@ -1,0 +1,55 @@
+using CsvHelper;
+using JotMatcher.Core.Identity;
+using JotMatcher.Core.Records;
+
+namespace JotMatcher.Infrastructure.Csv;
+
+/// <summary>Maps an HMRC employment feed row (SPEC §2) to an <see cref="HmrcEmployment"/>.</summary>
+internal sealed class HmrcRecordMapper(CsvReader csv) : IRecordMapper<HmrcEmployment>
+{
+    public static readonly string[] RequiredColumns = ["hmrc_id", "employment_start"];
+
+    private readonly Column hmrcId = Column.Find(csv, "hmrc_id");
+    private readonly Column nino = Column.Find(csv, "nino");
+    private readonly Column surname = Column.Find(csv, "surname");
+    private readonly Column forenames = Column.Find(csv, "forenames");
+    private readonly Column dateOfBirth = Column.Find(csv, "date_of_birth");
+    private readonly Column sex = Column.Find(csv, "sex");
+    private readonly Column postcode = Column.Find(csv, "postcode");
+    private readonly Column employerRef = Column.Find(csv, "employer_ref");
+    private readonly Column employmentStart = Column.Find(csv, "employment_start");
+    private readonly Column notifiedOn = Column.Find(csv, "notified_on");
+
+    public string IdColumn => "hmrc_id";
+
+    public string IdOf(HmrcEmployment record) => record.HmrcId;
+
+    public HmrcEmployment? Map(RowFields row, SourceLocation source)
+    {
+        var id = row.Required(hmrcId);
+        var start = row.RequiredDate(employmentStart);
+        var employeeNino = Nino.Parse(row.Identity(nino));
+        var employeeSurname = row.Identity(surname);
+        var employeeForenames = row.Identity(forenames);
+        var employeePostcode = Postcodes.Normalise(row.Identity(postcode));
+        if (row.IsRejected)
+        {
+            return null;
+        }
+
+        return new HmrcEmployment
+        {
+            HmrcId = id,
+            Nino = employeeNino,
+            Surname = employeeSurname,
+            Forenames = employeeForenames,
+            DateOfBirth = row.OptionalDate(dateOfBirth),
+            Sex = Codes.ReadSex(row, sex),
+            Postcode = employeePostcode,
+            EmployerRef = row.Optional(employerRef),
+            EmploymentStart = start,
+            NotifiedOn = row.OptionalDate(notifiedOn),
+            Source = source,
+        };
+    }
+}

@@ -1,0 +1,175 @@
+using CsvHelper;
+using JotMatcher.Core.Records;
+
+namespace JotMatcher.Infrastructure.Csv;
+
+/// <summary>
+/// Reads one input file with CsvHelper, streaming record by record, hashing the bytes as they pass.
+/// Every record ends up accepted or rejected with its physical line; a file that cannot be read as a whole
+/// (empty, no header, a required column missing, a record too large to buffer) is quarantined: one reject on
+/// line 0 with the reason, and none of its rows counted or kept.
+/// </summary>
+internal static class InputFileReader
+{
+    /// <summary>
+    /// A record larger than this is taken as a runaway quote in a large file and quarantines it, rather than
+    /// buffering gigabytes (a quote never closed in a small file is rejected as one row instead).
+    /// </summary>
+    private const int MaxRecordBytes = 16 * 1024 * 1024;
+
+    public static IngestedFile<T> Read<T>(
+        string path,
+        InputKind kind,
+        IReadOnlyList<string> requiredColumns,
+        Func<CsvReader, IRecordMapper<T>> bind,
+        IdRegistry ids)
+        where T : class
+    {
+        var name = Path.GetFileName(path);
+        using var stream = new HashingReadStream(new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1, FileOptions.SequentialScan));
+        if (stream.Length == 0)
+        {
+            return Quarantine<T>(name, kind, stream.FinishHex(), "empty file (0 bytes); it may still be being written — not ingested");
+        }
+
+        var records = new List<T>();
+        var rejects = new List<Reject>();
+        long warnings = 0;
+        string? headerProblem = null;
+        var options = new CsvReaderOptions
+        {
+            Separator = ',',
+            TrackLineNumbers = true,
+            TrimWhitespace = true,
+            PoolStrings = true,
+            MaxRecordSize = MaxRecordBytes,
+            MalformedData = CsvMalformedDataHandling.Skip,
+            FieldCountMismatch = CsvFieldCountHandling.Skip,
+            OnMalformedRecord = malformed =>
+            {
+                if (malformed.RecordNumber == 1 && malformed.LineNumber <= 1)
+                {
+                    headerProblem = "header: " + MalformedReason(malformed.Reason);
+                }
+                else
+                {
+                    rejects.Add(new Reject(name, malformed.LineNumber, MalformedReason(malformed.Reason)));
+                }
+            },
+        };
+
+        IRecordMapper<T>? mapper = null;
+        try
+        {
+            using var csv = CsvReader.Create(stream, options, leaveOpen: true);
+            var headers = csv.Headers;
+            var problem = headerProblem ?? HeaderProblem(headers, requiredColumns);
+            if (problem is not null)
+            {
+                return Quarantine<T>(name, kind, stream.FinishHex(), problem);
+            }
+
+            mapper = bind(csv);
+            var row = new RowFields(csv);
+            while (csv.Read())
+            {
+                var source = new SourceLocation(name, csv.LineNumber);
+                row.BeginRecord();
+                var record = mapper.Map(row, source);
+                if (record is null)
+                {
+                    rejects.Add(new Reject(name, source.Line, row.RejectReason!));
+                }
+                else if (!ids.TryAdd(mapper.IdOf(record), source, out var first))
+                {
+                    rejects.Add(new Reject(name, source.Line, $"{mapper.IdColumn}: duplicate of {first.File}:{first.Line}"));
+                }
+                else
+                {
+                    records.Add(record);
+                    warnings += row.Warnings;
+                }
+            }
+        }
+        catch (CsvFormatException e)
+        {
+            // Only a record over MaxRecordBytes gets here (quoting problems are skipped and reported above).
+            foreach (var record in records)
+            {
+                ids.Remove(mapper!.IdOf(record));
+            }
+
+            return Quarantine<T>(name, kind, stream.FinishHex(), $"a record starting near line {e.LineNumber} is over {MaxRecordBytes / (1024 * 1024)} MB (a quote never closed?) — not ingested");
+        }
+
+        rejects.Sort(static (a, b) => a.Line.CompareTo(b.Line));
+        var counts = new FileIngestCounts(name, kind, stream.FinishHex(), records.Count + rejects.Count, records.Count, rejects.Count, warnings);
+        return new IngestedFile<T>(records, rejects, counts);
+    }
+
+    private static IngestedFile<T> Quarantine<T>(string name, InputKind kind, string sha256, string reason)
+        => new([], [new Reject(name, 0, reason)], new FileIngestCounts(name, kind, sha256, 0, 0, 0, 0));
+
+    private static string? HeaderProblem(IReadOnlyList<string> headers, IReadOnlyList<string> required)
+    {
+        if (headers.Count == 0)
+        {
+            return "no header row — not ingested";
+        }
+
+        var missing = new List<string>();
+        foreach (var column in required)
+        {
+            if (!HasColumn(headers, column))
+            {
+                missing.Add(column);
+            }
+        }
+
+        if (missing.Count == 0)
+        {
+            return null;
+        }
+
+        var reason = (missing.Count == 1 ? "missing required column " : "missing required columns ") + string.Join(", ", missing);
+        var delimiter = headers.Count == 1 ? LikelyDelimiter(headers[0]) : null;
+        return delimiter is null
+            ? reason + " — not ingested"
+            : $"{reason}; the delimiter looks like '{delimiter}', files must be comma-separated — not ingested";
+    }
+
+    private static bool HasColumn(IReadOnlyList<string> headers, string column)
+    {
+        foreach (var header in headers)
+        {
+            if (string.Equals(header.Trim(), column, StringComparison.OrdinalIgnoreCase))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static string? LikelyDelimiter(string onlyHeader)
+    {
+        foreach (var (c, shown) in (ReadOnlySpan<(char, string)>)[(';', ";"), ('\t', "\\t"), ('|', "|")])
+        {
+            if (onlyHeader.Contains(c, StringComparison.Ordinal))
+            {
+                return shown;
+            }
+        }
+
+        return null;
+    }
+
+    private static string MalformedReason(CsvMalformedReason reason) => reason switch
+    {
+        CsvMalformedReason.StrayQuote => "malformed quoting: a quote inside an unquoted field",
+        CsvMalformedReason.TextAfterClosingQuote => "malformed quoting: text after a closing quote",
+        CsvMalformedReason.UnterminatedQuote => "malformed quoting: a quote never closed; the rest of the file was read as this one row",
+        CsvMalformedReason.FieldCountMismatch => "field count differs from the header",
+        _ => "malformed record",
+    };
+}

@@ -1,0 +1,156 @@
+using System.Text.Unicode;
+using CsvHelper;
+
+namespace JotMatcher.Infrastructure.Csv;
+
+/// <summary>
+/// Reads the fields of the current record and applies SPEC §2's rule for each: a required field that is missing or
+/// unreadable rejects the row (the first reason wins), an unreadable optional field reads as blank and counts a warning.
+/// Reasons name the column and the problem, never the value.
+/// </summary>
+internal sealed class RowFields(CsvReader csv)
+{
+    /// <summary>
+    /// No identifier, name or code is anywhere near this long; a longer one is corruption (often a quote that
+    /// swallowed following lines), so identity fields over it reject the row rather than feed the matcher garbage.
+    /// </summary>
+    public const int MaxFieldBytes = 4096;
+
+    public string? RejectReason { get; private set; }
+
+    public int Warnings { get; private set; }
+
+    public bool IsRejected => RejectReason is not null;
+
+    public void BeginRecord()
+    {
+        RejectReason = null;
+        Warnings = 0;
+    }
+
+    public void Reject(string reason) => RejectReason ??= reason;
+
+    public void Warn() => Warnings++;
+
+    /// <summary>The field's UTF-8 bytes (already unquoted); empty when the file has no such column or the row is short.</summary>
+    public ReadOnlySpan<byte> Span(Column column) => column.IsPresent ? csv.GetSpan(column.Index) : default;
+
+    /// <summary>A required identifier: present, valid UTF-8, not over <see cref="MaxFieldBytes"/>.</summary>
+    public string Required(Column column)
+    {
+        var span = Span(column);
+        if (IsBlank(span))
+        {
+            Reject($"{column.Name}: missing");
+            return "";
+        }
+
+        return CheckedText(column, span, rejectBad: true);
+    }
+
+    /// <summary>
+    /// A field the matcher compares (NINo, names, postcode): invalid UTF-8 reads as blank with a warning;
+    /// over-long rejects the row.
+    /// </summary>
+    public string Identity(Column column)
+    {
+        var span = Span(column);
+        if (span.IsEmpty)
+        {
+            return "";
+        }
+
+        if (span.Length > MaxFieldBytes)
+        {
+            Reject($"{column.Name}: too long");
+            return "";
+        }
+
+        return CheckedText(column, span, rejectBad: false);
+    }
+
+    /// <summary>Any other text (office, district, area, employer reference): anything unreadable reads as blank with a warning.</summary>
+    public string Optional(Column column)
+    {
+        var span = Span(column);
+        if (span.IsEmpty)
+        {
+            return "";
+        }
+
+        if (span.Length > MaxFieldBytes)
+        {
+            Warn();
+            return "";
+        }
+
+        return CheckedText(column, span, rejectBad: false);
+    }
+
+    public DateOnly RequiredDate(Column column)
+    {
+        var span = Span(column);
+        if (IsBlank(span))
+        {
+            Reject($"{column.Name}: missing");
+            return default;
+        }
+
+        if (!Utf8Values.TryParseDate(span, out var date))
+        {
+            Reject($"{column.Name}: unreadable date");
+        }
+
+        return date;
+    }
+
+    public DateOnly? OptionalDate(Column column)
+    {
+        var span = Span(column);
+        if (IsBlank(span))
+        {
+            return null;
+        }
+
+        if (Utf8Values.TryParseDate(span, out var date))
+        {
+            return date;
+        }
+
+        Warn();
+        return null;
+    }
+
+    public bool Flag(Column column)
+    {
+        if (Utf8Values.TryParseFlag(Span(column), out var value))
+        {
+            return value;
+        }
+
+        Warn();
+        return false;
+    }
+
+    public static bool IsBlank(ReadOnlySpan<byte> span) => span.Trim((byte)' ').IsEmpty;
+
+    private string CheckedText(Column column, ReadOnlySpan<byte> span, bool rejectBad)
+    {
+        if (span.Length > MaxFieldBytes || !Utf8.IsValid(span))
+        {
+            if (rejectBad)
+            {
+                Reject(span.Length > MaxFieldBytes ? $"{column.Name}: too long" : $"{column.Name}: invalid UTF-8");
+            }
+            else
+            {
+                Warn();
+            }
+
+            return "";
+        }
+
+        // Quoted values keep their inner spaces in CsvHelper; identifiers and names never mean them.
+        return csv.GetString(column.Index).Trim();
+    }
+}
