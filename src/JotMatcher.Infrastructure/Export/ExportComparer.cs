@@ -47,8 +47,15 @@ public static class ExportComparer
     {
         var text = File.ReadAllText(path);
         var lines = text.Split('\n');
-        // A final newline ends the last line rather than starting an empty one.
-        return text.EndsWith('\n') ? lines[..^1] : lines;
+        // A final newline ends the last line rather than starting an empty one; its absence is a byte difference
+        // an auditor must see, so it is marked on the last line.
+        if (text.EndsWith('\n'))
+        {
+            return lines[..^1];
+        }
+
+        lines[^1] += " (no newline at end of file)";
+        return lines;
     }
 
     /// <summary>A minimal line diff (longest common subsequence), listed in file order.</summary>
@@ -81,15 +88,15 @@ public static class ExportComparer
                 a++;
                 b++;
             }
-            else if (b < m && (a == n || lcs[a, b + 1] >= lcs[a + 1, b]))
-            {
-                result.Add(new ExportLineDifference(file, '+', b + 1, actual[b]));
-                b++;
-            }
-            else
+            else if (a < n && (b == m || lcs[a + 1, b] >= lcs[a, b + 1]))
             {
                 result.Add(new ExportLineDifference(file, '-', a + 1, expected[a]));
                 a++;
+            }
+            else
+            {
+                result.Add(new ExportLineDifference(file, '+', b + 1, actual[b]));
+                b++;
             }
         }
 
