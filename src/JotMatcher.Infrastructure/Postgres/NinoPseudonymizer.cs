@@ -44,7 +44,7 @@ public sealed class NinoPseudonymizer
     /// <summary>The key from configuration text (<c>Jot:PseudonymKey</c>): its UTF-8 bytes, at least 16 of them.</summary>
     public static NinoPseudonymizer FromConfiguredKey(string key)
         => string.IsNullOrEmpty(key) || Encoding.UTF8.GetByteCount(key) < 16
-            ? throw new InvalidOperationException("Jot:PseudonymKey must be at least 16 characters")
+            ? throw new StorageSetupException("Jot:PseudonymKey must be at least 16 characters")
             : new NinoPseudonymizer(Encoding.UTF8.GetBytes(key));
 
     /// <summary>

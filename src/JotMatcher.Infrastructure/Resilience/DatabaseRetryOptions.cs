@@ -1,5 +1,3 @@
-using System.ComponentModel.DataAnnotations;
-
 namespace JotMatcher.Infrastructure.Resilience;
 
 /// <summary>
@@ -12,14 +10,11 @@ public sealed class DatabaseRetryOptions
     public const string SectionName = "Jot:Database:Retry";
 
     /// <summary>Retries after the first attempt. Default 5.</summary>
-    [Range(0, 100)]
     public int MaxRetryAttempts { get; set; } = 5;
 
     /// <summary>The first delay; each next one doubles. Default 1 s.</summary>
-    [Range(typeof(TimeSpan), "00:00:00.001", "00:10:00")]
     public TimeSpan BaseDelay { get; set; } = TimeSpan.FromSeconds(1);
 
     /// <summary>No delay is longer than this. Default 10 s.</summary>
-    [Range(typeof(TimeSpan), "00:00:00.001", "00:30:00")]
     public TimeSpan MaxDelay { get; set; } = TimeSpan.FromSeconds(10);
 }

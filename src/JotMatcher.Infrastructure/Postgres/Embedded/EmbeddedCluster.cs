@@ -27,7 +27,7 @@ public sealed class EmbeddedCluster : IAsyncDisposable
     {
         this.options = options;
         this.logger = logger;
-        Folder = Path.GetFullPath(options.DataFolder);
+        Folder = Path.GetFullPath(options.DataFolder ?? throw new StorageSetupException("the embedded cluster needs a data folder"));
         binDirectory = PostgresBinaries.Find(options.BinDirectory);
         serverUser = Environment.IsPrivilegedProcess ? options.ServerUser : null;
         SocketDirectory = ChooseSocketDirectory(Folder, options.Port);
@@ -75,7 +75,7 @@ public sealed class EmbeddedCluster : IAsyncDisposable
         using (ClusterFileLock.AcquireExclusive(Path.Combine(Folder, "control.lock"), ControlTimeout))
         {
             usersLock = ClusterFileLock.TryShared(Path.Combine(Folder, "users.lock"))
-                ?? throw new InvalidOperationException("the embedded cluster's users.lock is held exclusively outside the control lock");
+                ?? throw new StorageSetupException("the embedded cluster's users.lock is held exclusively outside the control lock");
             if (!File.Exists(Path.Combine(DataDirectory, "PG_VERSION")))
             {
                 Initialise();
@@ -194,7 +194,7 @@ public sealed class EmbeddedCluster : IAsyncDisposable
         var result = RunAsServerUser(program, arguments);
         if (result.ExitCode != 0)
         {
-            throw new InvalidOperationException(
+            throw new StorageSetupException(
                 $"could not {purpose} in {Folder} ({program} exit code {result.ExitCode.ToString(CultureInfo.InvariantCulture)}): {result.Output.Trim()}");
         }
     }
@@ -220,7 +220,7 @@ public sealed class EmbeddedCluster : IAsyncDisposable
         var probe = ProcessRunner.Run("runuser", ["-u", serverUser, "--", "test", "-w", folder], ProgramTimeout);
         if (probe.ExitCode != 0)
         {
-            throw new InvalidOperationException(
+            throw new StorageSetupException(
                 $"the server user '{serverUser}' cannot reach {folder}; set Jot:Embedded:DataFolder to a folder it can reach");
         }
     }
@@ -235,7 +235,7 @@ public sealed class EmbeddedCluster : IAsyncDisposable
         var result = ProcessRunner.Run("chown", ["-R", serverUser, path], ProgramTimeout);
         if (result.ExitCode != 0)
         {
-            throw new InvalidOperationException($"could not give {path} to the server user '{serverUser}': {result.Output.Trim()}");
+            throw new StorageSetupException($"could not give {path} to the server user '{serverUser}': {result.Output.Trim()}");
         }
     }
 

@@ -1,5 +1,3 @@
-using System.ComponentModel.DataAnnotations;
-
 namespace JotMatcher.Infrastructure.Postgres.Embedded;
 
 /// <summary>
@@ -9,9 +7,11 @@ public sealed class EmbeddedClusterOptions
 {
     public const string SectionName = "Jot:Embedded";
 
-    /// <summary>The cluster's folder (data, socket, log, locks, pseudonym key). Default <c>.jot/pg</c> under the working directory (git-ignored).</summary>
-    [Required]
-    public string DataFolder { get; set; } = Path.Combine(".jot", "pg");
+    /// <summary>
+    /// The cluster's folder (data, socket, log, locks, pseudonym key). Unset: <c>pg</c> under <c>Jot:DataFolder</c>,
+    /// i.e. <c>.jot/pg</c> under the working directory (git-ignored).
+    /// </summary>
+    public string? DataFolder { get; set; }
 
     /// <summary>Folder of <c>initdb</c> and <c>pg_ctl</c>; unset: the newest <c>/usr/lib/postgresql/*/bin</c>, then <c>pg_config --bindir</c>, then PATH.</summary>
     public string? BinDirectory { get; set; }
@@ -20,16 +20,12 @@ public sealed class EmbeddedClusterOptions
     /// The port number. The cluster listens on a unix socket in its own folder only (no TCP), so the number only
     /// names the socket and cannot clash with another server. Default 54329.
     /// </summary>
-    [Range(1024, 65535)]
     public int Port { get; set; } = 54329;
 
     /// <summary>The operating-system user that runs the server when JotMatcher runs as root (initdb refuses root). Default <c>postgres</c>.</summary>
-    [Required]
     public string ServerUser { get; set; } = "postgres";
 
     /// <summary>The database JotMatcher uses in the cluster. Default <c>jot</c>.</summary>
-    [Required]
-    [RegularExpression("^[a-z_][a-z0-9_]{0,62}$")]
     public string Database { get; set; } = "jot";
 
     /// <summary>

@@ -9,7 +9,7 @@ internal static class PostgresBinaries
         {
             return HasServerPrograms(configured)
                 ? Path.GetFullPath(configured)
-                : throw new InvalidOperationException($"Jot:Embedded:BinDirectory '{configured}' holds no initdb and pg_ctl");
+                : throw new StorageSetupException($"Jot:Embedded:BinDirectory '{configured}' holds no initdb and pg_ctl");
         }
 
         foreach (var candidate in DebianVersionFolders())
@@ -34,7 +34,7 @@ internal static class PostgresBinaries
             }
         }
 
-        throw new InvalidOperationException(
+        throw new StorageSetupException(
             "no PostgreSQL server programs (initdb, pg_ctl) found in /usr/lib/postgresql/*/bin, pg_config --bindir or PATH; "
             + "install PostgreSQL (e.g. apt-get install postgresql) or set ConnectionStrings:Jot to a server");
     }

@@ -20,7 +20,7 @@ internal static class ProcessRunner
             start.ArgumentList.Add(argument);
         }
 
-        using var process = Process.Start(start) ?? throw new InvalidOperationException($"could not start {program}");
+        using var process = Process.Start(start) ?? throw new StorageSetupException($"could not start {program}");
         process.StandardInput.Close();
         var output = new StringBuilder();
         process.OutputDataReceived += (_, e) => Append(output, e.Data);
