@@ -18,12 +18,12 @@ internal static class DistrictReportPrinter
         table.AddColumn("District");
         for (var g = 1; g <= 5; g++)
         {
-            table.AddColumn(new TableColumn(Invariant($"Group {g}")).RightAligned());
+            table.AddColumn(new TableColumn(Invariant($"G{g}")).RightAligned());
         }
 
         table.AddColumn(new TableColumn("Points").RightAligned());
         table.AddColumn(new TableColumn("Profile").RightAligned());
-        table.AddColumn(new TableColumn("% achieved").RightAligned());
+        table.AddColumn(new TableColumn("Achieved").RightAligned());
         foreach (var row in report.Rows)
         {
             table.AddRow(Cells(row));
@@ -32,8 +32,8 @@ internal static class DistrictReportPrinter
         table.AddEmptyRow();
         table.AddRow(Cells(report.Total()));
         table.Caption = new TableTitle(report.Months.Count == 0
-            ? "no month of this period has results yet"
-            : Markup.Escape("months with results: " + string.Join(", ", report.Months)));
+            ? "G1-G5: points by priority group; no month of this period has results yet"
+            : Markup.Escape("G1-G5: points by priority group; months with results: " + string.Join(", ", report.Months)));
         console.Write(table);
     }
 
