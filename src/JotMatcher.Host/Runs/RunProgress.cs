@@ -60,7 +60,9 @@ internal abstract class RunProgress
             {
                 this.step = step;
                 stepStarted = clock.GetTimestamp();
-                timer ??= clock.CreateTimer(_ => Tick(), null, LogInterval, LogInterval);
+                // Restarted at each step, so "still ... after N s" counts from the step's start.
+                timer ??= clock.CreateTimer(_ => Tick(), null, Timeout.InfiniteTimeSpan, Timeout.InfiniteTimeSpan);
+                timer.Change(LogInterval, LogInterval);
             }
 
             Log.RunStep(logger, runId, step);
