@@ -69,33 +69,9 @@ public sealed class CrashTests
 
     private static async Task KillWhileBlockedAsync(JotDatabaseUnderTest database, string lockedTable, string blockedStatement)
     {
-        await using var holder = new NpgsqlConnection(new NpgsqlConnectionStringBuilder(database.ConnectionString) { ApplicationName = "jot-test-lock-holder" }.ConnectionString);
-        await holder.OpenAsync();
-        await SchemaMigrator.MigrateAsync(holder, CancellationToken.None); // the table to lock must exist before jot starts
-        await using var tx = await holder.BeginTransactionAsync();
-        await holder.ExecuteAsync($"LOCK TABLE {lockedTable} IN EXCLUSIVE MODE");
-
-        // A separate observer: inside the holder's transaction pg_stat_activity would stay the snapshot first read.
-        await using var observer = new NpgsqlConnection(database.ConnectionString);
-        await observer.OpenAsync();
-        using var process = database.StartJot("run", "--inbox", Inbox);
-        var output = process.StandardOutput.ReadToEndAsync();
-        var error = process.StandardError.ReadToEndAsync();
-        while (!await IsBlockedAsync(observer, database.ApplicationName, blockedStatement))
-        {
-            Assert.That(process.HasExited, Is.False, () => $"jot finished before it reached {blockedStatement}: {output.Result}{error.Result}");
-            await Task.Delay(10);
-        }
-
-        process.Kill(entireProcessTree: true); // SIGKILL: no clean-up code of jot runs
-        await process.WaitForExitAsync();
-        await tx.RollbackAsync();
-        Assert.That(process.ExitCode, Is.Not.Zero.And.Not.EqualTo(1));
+        await using var blocked = await BlockedRun.StartAsync(database, lockedTable, blockedStatement, "run", "--inbox", Inbox);
+        blocked.Process.Kill(entireProcessTree: true); // SIGKILL: no clean-up code of jot runs
+        await blocked.Process.WaitForExitAsync();
+        Assert.That(blocked.Process.ExitCode, Is.Not.Zero.And.Not.EqualTo(1));
     }
-
-    private static Task<bool> IsBlockedAsync(NpgsqlConnection observer, string applicationName, string statement)
-        => observer.ExecuteScalarAsync<bool>("""
-            SELECT EXISTS (SELECT 1 FROM pg_stat_activity
-                           WHERE application_name = @applicationName AND wait_event_type = 'Lock' AND query LIKE @statement || '%')
-            """, new { applicationName, statement });
 }
