@@ -24,7 +24,7 @@ internal sealed partial class ReplayService(DatabaseOpener opener, RunService ru
         await using (var database = await opener.OpenAsync(scratch: true, cancellationToken))
         {
             var request = new RunRequest(RunKind.Replay, datasetDirectory, Month: null, OutDirectory: outDirectory);
-            report = await runs.RunAsync(database, request, RunProgress.None, cancellationToken);
+            report = await RunProgress.ShowAsync(logger, TimeProvider.System, progress => runs.RunAsync(database, request, progress, cancellationToken));
         }
 
         var summary = report.Summary;

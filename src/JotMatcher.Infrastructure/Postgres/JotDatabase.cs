@@ -98,6 +98,12 @@ public sealed class JotDatabase : IAsyncDisposable
                 {
                     Log.SchemaMigrated(logger, SchemaMigrator.LatestVersion, string.Join(',', applied));
                 }
+
+                if (scratch)
+                {
+                    // A replay's database is dropped afterwards: its bulk tables need no write-ahead log.
+                    await connection.ExecuteAsync(new CommandDefinition(ScratchUnlogged, cancellationToken: cancellationToken));
+                }
             }
             catch
             {
@@ -129,6 +135,17 @@ public sealed class JotDatabase : IAsyncDisposable
             await cluster.DisposeAsync();
         }
     }
+
+    private const string ScratchUnlogged = """
+        ALTER TABLE jot.staged_claim SET UNLOGGED;
+        ALTER TABLE jot.staged_hmrc SET UNLOGGED;
+        ALTER TABLE jot.staged_reject SET UNLOGGED;
+        ALTER TABLE jot.outcome SET UNLOGGED;
+        ALTER TABLE jot.review_case SET UNLOGGED;
+        ALTER TABLE jot.referral SET UNLOGGED;
+        ALTER TABLE jot.evidence SET UNLOGGED;
+        ALTER TABLE jot.match_link SET UNLOGGED;
+        """;
 
     private static bool HasSetting(string connectionString, params string[] keys)
     {
