@@ -66,7 +66,9 @@ internal static class JotHost
         services.AddSingleton(TimeProvider.System);
         services.AddOptions<StorageOptions>().Bind(configuration.GetSection(JotOptions.Section));
         services.AddOptions<EmbeddedClusterOptions>().Bind(configuration.GetSection(EmbeddedClusterOptions.SectionName)).ValidateOnStart()
-            .PostConfigure<IOptions<JotOptions>>(static (embedded, jot) => embedded.DataFolder ??= Path.Combine(jot.Value.DataFolder, "pg"));
+            // Read from configuration, not IOptions<JotOptions>: a bad Jot:DataFolder must fail once, in its own validation.
+            .PostConfigure(embedded => embedded.DataFolder ??= Path.Combine(
+                configuration[JotOptions.Section + ":DataFolder"] is { } folder && !string.IsNullOrWhiteSpace(folder) ? folder : new JotOptions().DataFolder, "pg"));
         services.AddSingleton<IValidateOptions<EmbeddedClusterOptions>, EmbeddedClusterOptionsValidation>();
         services.AddOptions<DatabaseRetryOptions>().Bind(configuration.GetSection(DatabaseRetryOptions.SectionName)).ValidateOnStart();
         services.AddSingleton<IValidateOptions<DatabaseRetryOptions>, DatabaseRetryOptionsValidation>();
