@@ -24,6 +24,9 @@ internal sealed class IdentityProfile
 
     public required string[] ForenameTokens { get; init; }
 
+    /// <summary>All forename tokens joined without separators ("slack-smith" → "slacksmith"), for swap checks.</summary>
+    public required string ForenamesJoined { get; init; }
+
     public required int SurnameSoundex { get; init; }
 
     public required int ForenameSoundex { get; init; }
@@ -64,6 +67,7 @@ internal sealed class IdentityProfile
             SurnameParts = surnameTokens.Length > 1 ? surnameTokens : [],
             Forename = forename,
             ForenameTokens = forenameTokens,
+            ForenamesJoined = forenameTokens.Length > 1 ? string.Concat(forenameTokens) : forename,
             SurnameSoundex = Soundex.Code(joinedSurname),
             ForenameSoundex = Soundex.Code(forename),
             DobDay = dob?.DayNumber ?? NoDate,

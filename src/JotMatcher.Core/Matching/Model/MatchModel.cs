@@ -29,12 +29,19 @@ internal sealed class MatchModel
             weights[f] = new double[m[f].Length];
             for (var l = 0; l < m[f].Length; l++)
             {
-                weights[f][l] = Math.Log2(m[f][l] / u[f][l]);
+                weights[f][l] = IsImpliedBySurname(f, l) ? 0 : Math.Log2(m[f][l] / u[f][l]);
             }
         }
     }
 
     public double PriorLog2Odds { get; }
+
+    /// <summary>
+    /// A swap is one event seen from two fields: the surname's "swapped" level already carries its whole weight (its m
+    /// and u are of the swap itself), and given that, the forename is swapped with certainty among matches and
+    /// non-matches alike — a Bayes factor of 1. Counting it twice would double the evidence of every swap.
+    /// </summary>
+    private static bool IsImpliedBySurname(int field, int level) => field == (int)MatchField.Forenames && level == L.Forenames.Swapped;
 
     public double[][] M { get; }
 
