@@ -20,11 +20,7 @@ internal sealed partial class ReplayService(IOptions<MatchingSettings> matching,
     public ReplayOutcome Replay(string datasetDirectory, string outDirectory, bool verify)
     {
         var dataset = DatasetReader.ReadDataset(datasetDirectory);
-        var rules = RuleSetCatalog.LoadBundled().WithOverrides(dataset.Manifest.RuleSetOverrides);
-        var employments = dataset.Employments;
-        var asOf = dataset.Manifest.AsOf ?? JobOutcomeRun.InferAsOf(employments);
-        var input = new RunInput(dataset.Claims, employments, dataset.Reference, rules, asOf);
-        var result = JobOutcomeRun.Execute(input, matching.Value);
+        var result = JobOutcomeRun.Execute(InputOf(dataset), matching.Value);
 
         var exports = ExportSet.From(dataset, result);
         ExportWriter.Write(outDirectory, exports);
@@ -41,6 +37,15 @@ internal sealed partial class ReplayService(IOptions<MatchingSettings> matching,
         }
 
         return new ReplayOutcome(summary, verification);
+    }
+
+    /// <summary>A dataset read in isolation as run input: its own manifest's rule overrides and as-of date.</summary>
+    public static RunInput InputOf(IngestedDataset dataset)
+    {
+        var rules = RuleSetCatalog.LoadBundled().WithOverrides(dataset.Manifest.RuleSetOverrides);
+        var employments = dataset.Employments;
+        var asOf = dataset.Manifest.AsOf ?? JobOutcomeRun.InferAsOf(employments);
+        return new RunInput(dataset.Claims, employments, dataset.Reference, rules, asOf);
     }
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Replay finished: {Outcomes} outcomes, {Reviews} review cases, {Referrals} referrals, {Rejects} rejected rows")]
