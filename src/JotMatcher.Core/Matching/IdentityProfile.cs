@@ -44,7 +44,7 @@ internal sealed class IdentityProfile
     /// <summary>The valid NINo stem (letters and digits, suffix ignored) packed by <see cref="NinoStem"/>; 0 when none.</summary>
     public required long Stem { get; init; }
 
-    /// <summary>Share of customer profiles with this exact surname (term frequency); set after all profiles exist.</summary>
+    /// <summary>Share of customer profiles with this exact surname (term frequency); set from the model before scoring.</summary>
     public double SurnameFrequency { get; set; }
 
     /// <summary>Share of customer profiles with this exact first forename.</summary>

@@ -17,10 +17,11 @@ internal sealed record ReplayOutcome(RunSummary Summary, ExportComparison? Verif
 /// </summary>
 internal sealed partial class ReplayService(IOptions<MatchingSettings> matching, ILogger<ReplayService> logger)
 {
-    public ReplayOutcome Replay(string datasetDirectory, string outDirectory, bool verify)
+    /// <param name="modelJson">A model file from an earlier run: its weights are used as they are, not re-estimated.</param>
+    public ReplayOutcome Replay(string datasetDirectory, string outDirectory, bool verify, string? modelJson = null)
     {
         var dataset = DatasetReader.ReadDataset(datasetDirectory);
-        var result = JobOutcomeRun.Execute(InputOf(dataset), matching.Value);
+        var result = JobOutcomeRun.Execute(InputOf(dataset) with { FixedModelJson = modelJson }, matching.Value);
 
         var exports = ExportSet.From(dataset, result);
         ExportWriter.Write(outDirectory, exports);

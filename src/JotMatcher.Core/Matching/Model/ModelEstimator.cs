@@ -75,7 +75,8 @@ internal static class ModelEstimator
             KeepPartialAgreementAboveDisagreement(m[f], u[f]);
         }
 
-        return new MatchModel(Math.Log2(lambda / (1 - lambda)), m, u);
+        return new MatchModel(Math.Log2(lambda / (1 - lambda)), m, u,
+            TermFrequencies.Count(customers.Select(c => c.Surname)), TermFrequencies.Count(customers.Select(c => c.Forename)));
     }
 
     /// <summary>
