@@ -36,18 +36,19 @@ internal static class EvaluateCommand
             var truthFile = parse.GetRequiredValue(truth);
             if (!datasetDirectory.Exists || !truthFile.Exists)
             {
-                Console.Error.WriteLine($"jot evaluate: not found: {(datasetDirectory.Exists ? truthFile.FullName : datasetDirectory.FullName)}");
+                parse.InvocationConfiguration.Error.WriteLine($"jot evaluate: not found: {(datasetDirectory.Exists ? truthFile.FullName : datasetDirectory.FullName)}");
                 return ExitCodes.BadUsage;
             }
 
             using var host = JotHost.Build();
             var settings = host.Services.GetRequiredService<IOptions<MatchingSettings>>().Value;
-            return Evaluate(datasetDirectory.FullName, truthFile.FullName, parse.GetValue(details), parse.GetValue(modelOut), settings);
+            return Evaluate(datasetDirectory.FullName, truthFile.FullName, parse.GetValue(details), parse.GetValue(modelOut), settings,
+                parse.InvocationConfiguration.Output);
         });
         return command;
     }
 
-    private static int Evaluate(string datasetDirectory, string truthFile, FileInfo? detailsFile, FileInfo? modelFile, MatchingSettings settings)
+    private static int Evaluate(string datasetDirectory, string truthFile, FileInfo? detailsFile, FileInfo? modelFile, MatchingSettings settings, TextWriter output)
     {
         var truth = TruthFileReader.ReadPairs(truthFile);
         var truthOutcomes = TruthFileReader.ReadOutcomesIfPresent(datasetDirectory);
@@ -59,9 +60,9 @@ internal static class EvaluateCommand
         var seconds = clock.Elapsed.TotalSeconds;
 
         var report = MatchEvaluator.Evaluate(input.Claims, input.Employments, result, truth, truthOutcomes);
-        Console.Out.Write(string.Create(CultureInfo.InvariantCulture,
+        output.Write(string.Create(CultureInfo.InvariantCulture,
             $"dataset: {input.Claims.Count} claim spells, {input.Employments.Count} HMRC records, {truth.Count} truth rows; matched and attributed in {seconds:F2} s\n"));
-        Console.Out.Write(EvaluationReportText.Format(report));
+        output.Write(EvaluationReportText.Format(report));
         if (modelFile is not null)
         {
             File.WriteAllText(modelFile.FullName, result.Match.Diagnostics.ModelJson);

@@ -22,7 +22,9 @@ internal static class ExplainCommand
         command.SetAction(parse =>
         {
             var id = parse.GetRequiredValue(hmrcId).Trim();
-            var source = Source(parse.GetValue(folder));
+            var output = parse.InvocationConfiguration.Output;
+            var error = parse.InvocationConfiguration.Error;
+            var source = Source(parse.GetValue(folder), error);
             if (source is null)
             {
                 return ExitCodes.BadUsage;
@@ -31,14 +33,14 @@ internal static class ExplainCommand
             var decisions = source.Explain(id);
             if (decisions.Count == 0)
             {
-                Console.Error.WriteLine($"jot explain: {id} has no outcome, referral or review case in the {source.RunDescription}");
+                error.WriteLine($"jot explain: {id} has no outcome, referral or review case in the {source.RunDescription}");
                 return ExitCodes.BadUsage;
             }
 
-            Console.Out.WriteLine($"{id}: {decisions.Count} decision(s) in the {source.RunDescription}");
+            output.WriteLine($"{id}: {decisions.Count} decision(s) in the {source.RunDescription}");
             foreach (var d in decisions)
             {
-                Console.Out.Write(EvidenceWaterfall.Format(d));
+                output.Write(EvidenceWaterfall.Format(d));
             }
 
             return ExitCodes.Success;
@@ -46,18 +48,18 @@ internal static class ExplainCommand
         return command;
     }
 
-    private static IExplanationSource? Source(DirectoryInfo? folder)
+    private static IExplanationSource? Source(DirectoryInfo? folder, TextWriter error)
     {
         if (folder is null)
         {
             // The stored-run source plugs in here once runs are kept in PostgreSQL.
-            Console.Error.WriteLine("jot explain: no stored run to read yet; give the export folder of a replay with --out DIR");
+            error.WriteLine("jot explain: no stored run to read yet; give the export folder of a replay with --out DIR");
             return null;
         }
 
         if (!File.Exists(Path.Combine(folder.FullName, "evidence.csv")))
         {
-            Console.Error.WriteLine($"jot explain: not an export folder (no evidence.csv): {folder.FullName}");
+            error.WriteLine($"jot explain: not an export folder (no evidence.csv): {folder.FullName}");
             return null;
         }
 
