@@ -28,9 +28,13 @@ internal static class ReplayCommand
         {
             Description = "Compare the exports with the dataset's expected/ files; exit 1 on any difference.",
         };
+        var model = new Option<FileInfo?>("--model")
+        {
+            Description = "A model.json from an earlier run: score with exactly its weights instead of estimating them.",
+        };
         var command = new Command("replay", "Replay a dataset in isolation and write its export files (SPEC §6); same dataset, same bytes.")
         {
-            dataset, output, verify,
+            dataset, output, verify, model,
         };
         command.SetAction(async (parse, cancellationToken) =>
         {
@@ -41,12 +45,20 @@ internal static class ReplayCommand
                 return ExitCodes.BadUsage;
             }
 
+            var modelFile = parse.GetValue(model);
+            if (modelFile is { Exists: false })
+            {
+                Console.Error.WriteLine($"jot replay: model file not found: {modelFile.FullName}");
+                return ExitCodes.BadUsage;
+            }
+
             using var host = JotHost.Build();
             var replay = host.Services.GetRequiredService<ReplayService>();
             ReplayOutcome outcome;
             try
             {
-                outcome = await replay.ReplayAsync(datasetDirectory.FullName, parse.GetRequiredValue(output).FullName, parse.GetValue(verify), cancellationToken);
+                outcome = await replay.ReplayAsync(datasetDirectory.FullName, parse.GetRequiredValue(output).FullName, parse.GetValue(verify),
+                    modelFile is null ? null : await File.ReadAllTextAsync(modelFile.FullName, cancellationToken), cancellationToken);
             }
             catch (Exception e) when (DatabaseFailures.Report("replay", e) is { } exitCode)
             {

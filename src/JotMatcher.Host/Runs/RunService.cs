@@ -90,9 +90,8 @@ internal sealed class RunService(
         }, cancellationToken);
 
         progress.Step("matching");
-        var rules = RuleSetCatalog.LoadBundled().WithOverrides(staged.Manifest.RuleSetOverrides);
-        var asOf = staged.Manifest.AsOf ?? JobOutcomeRun.InferAsOf(staged.Employments);
-        var input = new RunInput(staged.Claims, staged.Employments, staged.Reference, rules, asOf);
+        var input = RunInput.For(staged.Claims, staged.Employments, staged.Reference, staged.Manifest) with { FixedModelJson = request.ModelJson };
+        var asOf = input.AsOf;
         var result = JobOutcomeRun.Execute(input, matching.Value);
         cancellationToken.ThrowIfCancellationRequested();
         var exports = new ExportSet(result.Attribution.Outcomes, result.Match.Reviews, result.Attribution.Referrals,
