@@ -27,9 +27,13 @@ internal static class ReplayCommand
         {
             Description = "Compare the exports with the dataset's expected/ files; exit 1 on any difference.",
         };
+        var timings = new Option<FileInfo>("--timings")
+        {
+            Description = "Also write each step's wall-clock seconds to this JSON file (for scripts/bench).",
+        };
         var command = new Command("replay", "Replay a dataset in isolation and write its export files (SPEC §6); same dataset, same bytes.")
         {
-            dataset, output, verify,
+            dataset, output, verify, timings,
         };
         command.SetAction(parse =>
         {
@@ -42,7 +46,9 @@ internal static class ReplayCommand
 
             using var host = JotHost.Build();
             var replay = host.Services.GetRequiredService<ReplayService>();
-            var outcome = replay.Replay(datasetDirectory.FullName, parse.GetRequiredValue(output).FullName, parse.GetValue(verify));
+            var phases = parse.GetValue(timings) is null ? null : new PhaseTimings(TimeProvider.System);
+            var outcome = replay.Replay(datasetDirectory.FullName, parse.GetRequiredValue(output).FullName, parse.GetValue(verify), phases);
+            phases?.WriteJson(parse.GetValue(timings)!.FullName);
             var summary = outcome.Summary;
             Console.Out.WriteLine(
                 $"replay: {summary.Totals.RowsRead} rows read, {summary.Rejects} rejected; {summary.Outcomes} outcomes, " +

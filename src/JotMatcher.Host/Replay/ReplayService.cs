@@ -17,18 +17,22 @@ internal sealed record ReplayOutcome(RunSummary Summary, ExportComparison? Verif
 /// </summary>
 internal sealed partial class ReplayService(IOptions<MatchingSettings> matching, ILogger<ReplayService> logger)
 {
-    public ReplayOutcome Replay(string datasetDirectory, string outDirectory, bool verify)
+    public ReplayOutcome Replay(string datasetDirectory, string outDirectory, bool verify, PhaseTimings? timings = null)
     {
+        timings?.Step("ingest");
         var dataset = DatasetReader.ReadDataset(datasetDirectory);
         var rules = RuleSetCatalog.LoadBundled().WithOverrides(dataset.Manifest.RuleSetOverrides);
         var employments = dataset.Employments;
         var asOf = dataset.Manifest.AsOf ?? JobOutcomeRun.InferAsOf(employments);
         var input = new RunInput(dataset.Claims, employments, dataset.Reference, rules, asOf);
+        timings?.Step("matching");
         var result = JobOutcomeRun.Execute(input, matching.Value);
 
+        timings?.Step("export");
         var exports = ExportSet.From(dataset, result);
         ExportWriter.Write(outDirectory, exports);
         var summary = exports.Summary();
+        timings?.End();
         LogReplayed(logger, summary.Outcomes, summary.ReviewCases, summary.Referrals, summary.Rejects);
 
         ExportComparison? verification = null;
