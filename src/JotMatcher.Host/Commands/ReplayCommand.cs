@@ -1,5 +1,6 @@
 using System.CommandLine;
 using JotMatcher.Host.Replay;
+using JotMatcher.Host.Runs;
 using JotMatcher.Host.Storage;
 using JotMatcher.Infrastructure.Export;
 using Microsoft.Extensions.DependencyInjection;
@@ -32,9 +33,13 @@ internal static class ReplayCommand
         {
             Description = "A model.json from an earlier run: score with exactly its weights instead of estimating them.",
         };
+        var timings = new Option<FileInfo>("--timings")
+        {
+            Description = "Also write each step's wall-clock seconds to this JSON file (for scripts/bench).",
+        };
         var command = new Command("replay", "Replay a dataset in isolation and write its export files (SPEC §6); same dataset, same bytes.")
         {
-            dataset, output, verify, model,
+            dataset, output, verify, model, timings,
         };
         command.SetAction(async (parse, cancellationToken) =>
         {
@@ -54,17 +59,20 @@ internal static class ReplayCommand
 
             using var host = JotHost.Build();
             var replay = host.Services.GetRequiredService<ReplayService>();
+            var phases = parse.GetValue(timings) is null ? null : new PhaseTimings(TimeProvider.System);
             ReplayOutcome outcome;
             try
             {
                 outcome = await replay.ReplayAsync(datasetDirectory.FullName, parse.GetRequiredValue(output).FullName, parse.GetValue(verify),
-                    modelFile is null ? null : await File.ReadAllTextAsync(modelFile.FullName, cancellationToken), cancellationToken);
+                    modelFile is null ? null : await File.ReadAllTextAsync(modelFile.FullName, cancellationToken),
+                    (RunProgress?)phases ?? RunProgress.None, cancellationToken);
             }
             catch (Exception e) when (DatabaseFailures.Report("replay", e) is { } exitCode)
             {
                 return exitCode;
             }
 
+            phases?.WriteJson(parse.GetValue(timings)!.FullName);
             var summary = outcome.Summary;
             Console.Out.WriteLine(
                 $"replay: {summary.Totals.RowsRead} rows read, {summary.Rejects} rejected; {summary.Outcomes} outcomes, " +
