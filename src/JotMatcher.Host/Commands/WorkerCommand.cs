@@ -1,9 +1,14 @@
 using System.CommandLine;
+using JotMatcher.Host.Worker;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 
 namespace JotMatcher.Host.Commands;
 
-/// <summary><c>jot worker</c>: the hosted service running `run` on the schedule of <c>Jot:Worker:Schedule</c> until stopped (SIGTERM, Ctrl+C).</summary>
+/// <summary>
+/// <c>jot worker</c>: the hosted service running `run` on the schedule of <c>Jot:Worker:Schedule</c> until stopped
+/// (SIGTERM, Ctrl+C). Exit 0 when stopped by a signal; 3 when it could not start.
+/// </summary>
 internal static class WorkerCommand
 {
     public static Command Create()
@@ -14,8 +19,7 @@ internal static class WorkerCommand
             // The host's lifetime handles SIGTERM/SIGINT: it cancels the worker's stopping token and waits for it.
             using var host = JotHost.Build();
             await host.RunAsync(cancellationToken);
-
-            return ExitCodes.Success;
+            return host.Services.GetServices<IHostedService>().OfType<ScheduledRunWorker>().Single().ExitCode;
         });
         return command;
     }

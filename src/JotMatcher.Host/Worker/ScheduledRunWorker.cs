@@ -22,17 +22,31 @@ internal sealed class ScheduledRunWorker(
     IOptions<WorkerOptions> options,
     IOptions<StorageOptions> storage,
     TimeProvider clock,
+    IHostApplicationLifetime lifetime,
     ILogger<ScheduledRunWorker> logger) : BackgroundService
 {
-    /// <summary>Runs completed (successfully or not) since the worker started; for tests and the stop message.</summary>
-    public int RunsCompleted { get; private set; }
+    /// <summary>The worker's exit code: 0 when stopped by a signal, 3 when it could not start (no database).</summary>
+    public int ExitCode { get; private set; } = ExitCodes.Success;
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        var schedule = CronExpression.Parse(options.Value.Schedule);
+        var schedule = WorkerSchedule.Parse(options.Value.Schedule);
         var zone = TimeZoneInfo.FindSystemTimeZoneById(options.Value.TimeZone);
         var inbox = Path.GetFullPath(storage.Value.Inbox);
-        await using var database = await opener.OpenAsync(scratch: false, stoppingToken);
+        JotDatabase database;
+        try
+        {
+            database = await opener.OpenAsync(scratch: false, stoppingToken);
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            ExitCode = DatabaseFailures.Report("worker", e) ?? ExitCodes.Failure;
+            Log.WorkerRunFailed(logger, DatabaseResilience.Describe(e));
+            lifetime.StopApplication();
+            return;
+        }
+
+        await using var _ = database;
         try
         {
             while (!stoppingToken.IsCancellationRequested)
@@ -70,10 +84,6 @@ internal sealed class ScheduledRunWorker(
         {
             // RunService has logged the failure and recorded it in the ledger; the worker lives on to the next slot.
             Log.WorkerRunFailed(logger, DatabaseResilience.Describe(e));
-        }
-        finally
-        {
-            RunsCompleted++;
         }
     }
 

@@ -11,11 +11,11 @@ internal sealed class WorkerOptionsValidation : IValidateOptions<WorkerOptions>
         var failures = new List<string>();
         try
         {
-            CronExpression.Parse(options.Schedule);
+            WorkerSchedule.Parse(options.Schedule);
         }
         catch (CronFormatException)
         {
-            failures.Add("Jot:Worker:Schedule is not a cron expression (5 fields, e.g. \"0 2 * * *\").");
+            failures.Add("Jot:Worker:Schedule is not a cron expression (5 fields, e.g. \"0 2 * * *\", or 6 with seconds first).");
         }
 
         try

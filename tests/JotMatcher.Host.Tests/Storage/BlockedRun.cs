@@ -35,7 +35,11 @@ internal sealed class BlockedRun : IAsyncDisposable
     /// <summary>The PostgreSQL backend serving the blocked statement.</summary>
     public int BackendPid { get; }
 
-    public static async Task<BlockedRun> StartAsync(JotDatabaseUnderTest database, string lockedTable, string blockedStatement, params string[] arguments)
+    public static Task<BlockedRun> StartAsync(JotDatabaseUnderTest database, string lockedTable, string blockedStatement, params string[] arguments)
+        => StartAsync(database, lockedTable, blockedStatement, database.Environment(), arguments);
+
+    public static async Task<BlockedRun> StartAsync(
+        JotDatabaseUnderTest database, string lockedTable, string blockedStatement, IReadOnlyDictionary<string, string> environment, params string[] arguments)
     {
         var holder = new NpgsqlConnection(new NpgsqlConnectionStringBuilder(database.ConnectionString) { ApplicationName = "jot-test-lock-holder" }.ConnectionString);
         await holder.OpenAsync();
@@ -48,7 +52,7 @@ internal sealed class BlockedRun : IAsyncDisposable
         // A separate observer: inside the holder's transaction pg_stat_activity would stay the snapshot first read.
         await using var observer = new NpgsqlConnection(database.ConnectionString);
         await observer.OpenAsync();
-        var process = database.StartJot(arguments);
+        var process = JotMatcher.Host.Tests.SampleData.JotProcess.Start(environment, arguments);
         var output = process.StandardOutput.ReadToEndAsync();
         var error = process.StandardError.ReadToEndAsync();
         int? pid;

@@ -51,6 +51,8 @@ internal sealed class JotDatabaseUnderTest : IAsyncDisposable
 
     public Process StartJot(params string[] arguments) => JotProcess.Start(Environment(), arguments);
 
+    public Process StartJotWith((string Name, string Value)[] environment, params string[] arguments) => JotProcess.Start(Environment(environment), arguments);
+
     public async Task<T> QueryScalarAsync<T>(string sql, object? parameters = null)
     {
         await using var connection = new NpgsqlConnection(ConnectionString);
