@@ -18,8 +18,9 @@ internal static class WorkerCommand
         {
             // The host's lifetime handles SIGTERM/SIGINT: it cancels the worker's stopping token and waits for it.
             using var host = JotHost.Build();
-            await host.RunAsync(cancellationToken);
-            return host.Services.GetServices<IHostedService>().OfType<ScheduledRunWorker>().Single().ExitCode;
+            var worker = host.Services.GetServices<IHostedService>().OfType<ScheduledRunWorker>().Single();
+            await host.RunAsync(cancellationToken); // disposes the host when it returns
+            return worker.ExitCode;
         });
         return command;
     }
