@@ -71,15 +71,29 @@ internal sealed class BlockedRun : IAsyncDisposable
         if (!released)
         {
             released = true;
-            await lockTransaction.RollbackAsync();
+            try
+            {
+                await lockTransaction.RollbackAsync();
+            }
+            catch (NpgsqlException)
+            {
+                // the server went away (an outage test): the lock went with it
+            }
         }
     }
 
     public async ValueTask DisposeAsync()
     {
         await ReleaseAsync();
-        await lockTransaction.DisposeAsync();
-        await holder.DisposeAsync();
+        try
+        {
+            await lockTransaction.DisposeAsync();
+            await holder.DisposeAsync();
+        }
+        catch (NpgsqlException)
+        {
+            // as above
+        }
         if (!Process.HasExited)
         {
             Process.Kill(entireProcessTree: true);
