@@ -97,6 +97,7 @@ public sealed class EmbeddedCluster : IAsyncDisposable
 
     private void Initialise()
     {
+        EnsureServerUser();
         PrepareFolder(DataDirectory);
         PrepareFolder(Path.GetDirectoryName(LogFile)!);
         var arguments = new List<string>
@@ -212,6 +213,22 @@ public sealed class EmbeddedCluster : IAsyncDisposable
         return serverUser is null
             ? ProcessRunner.Run(path, arguments, ProgramTimeout)
             : ProcessRunner.Run("runuser", ["-u", serverUser, "--", path, .. arguments], ProgramTimeout);
+    }
+
+    // A machine with the server programs but no `postgres` account (a bare container): create it, as the
+    // postgresql package would.
+    private void EnsureServerUser()
+    {
+        if (serverUser is null || ProcessRunner.Run("id", ["-u", serverUser], ProgramTimeout).ExitCode == 0)
+        {
+            return;
+        }
+
+        var created = ProcessRunner.Run("useradd", ["--system", "--no-create-home", "--shell", "/usr/sbin/nologin", serverUser], ProgramTimeout);
+        if (created.ExitCode != 0)
+        {
+            throw new StorageSetupException($"the server user '{serverUser}' does not exist and could not be created: {created.Output.Trim()}");
+        }
     }
 
     // As root the server user must own its folders and be able to reach them through every parent.
