@@ -101,7 +101,7 @@ public sealed class JotDatabase : IAsyncDisposable
 
                 if (scratch)
                 {
-                    // A replay's database is dropped afterwards: its bulk tables need no write-ahead log.
+                    // A replay's database is dropped afterwards: its bulk tables need no write-ahead log, and no index for reading back.
                     await connection.ExecuteAsync(new CommandDefinition(ScratchUnlogged, cancellationToken: cancellationToken));
                 }
             }
@@ -145,6 +145,9 @@ public sealed class JotDatabase : IAsyncDisposable
         ALTER TABLE jot.referral SET UNLOGGED;
         ALTER TABLE jot.evidence SET UNLOGGED;
         ALTER TABLE jot.match_link SET UNLOGGED;
+        -- Nothing reads staged rows back by file or deletes results by month in a fresh database: these indexes
+        -- would only slow the COPY. Primary keys stay, as checks that the results are one row per key.
+        DROP INDEX jot.staged_claim_file, jot.staged_hmrc_file, jot.staged_reject_file, jot.review_case_month, jot.evidence_month;
         """;
 
     private static bool HasSetting(string connectionString, params string[] keys)

@@ -98,7 +98,7 @@ internal sealed class JotDatabaseUnderTest : IAsyncDisposable
         "SELECT month, hmrc_id, claim_id, customer_id, nino_pseudonym, match_method, match_score, priority_group, base_points, sustain_points, sustain_pending, area_points, child_points, total_points, office_code, district_code, rule_set_version FROM jot.outcome",
         "SELECT month, hmrc_id, claim_id, customer_id, nino_pseudonym, reason, match_method, match_score FROM jot.review_case",
         "SELECT month, hmrc_id, claim_id, customer_id, nino_pseudonym, employment_start, claim_start, claim_end FROM jot.referral",
-        "SELECT month, subject, hmrc_id, claim_id, seq, field, level, weight FROM jot.evidence",
+        "SELECT month, subject, hmrc_id, claim_id, fields, levels, weights FROM jot.evidence",
         "SELECT month, hmrc_id, customer_id, match_method, match_score, disposition FROM jot.match_link",
         "SELECT month, as_of, hmrc_records FROM jot.month_result",
         "SELECT f.kind, f.name, f.version, f.sha256, f.rows_read, f.accepted, f.rejected FROM jot.input_file f WHERE NOT f.superseded",

@@ -236,7 +236,7 @@ public sealed class MonthResultsWriter(NinoPseudonymizer pseudonymizer, ILogger 
     {
         var written = 0;
         await using var copy = await connection.BeginBinaryImportAsync(
-            "COPY jot.evidence (month, subject, hmrc_id, claim_id, seq, field, level, weight) FROM STDIN (FORMAT BINARY)", cancellationToken);
+            "COPY jot.evidence (month, subject, hmrc_id, claim_id, fields, levels, weights) FROM STDIN (FORMAT BINARY)", cancellationToken);
         foreach (var o in rows.Outcomes)
         {
             written += WriteEvidence(copy, o.EmploymentMonth, "outcome", o.HmrcId, o.Spell.ClaimId, o.Link.Evidence);
@@ -255,22 +255,26 @@ public sealed class MonthResultsWriter(NinoPseudonymizer pseudonymizer, ILogger 
         await Staging.StagedRowsWriter.CompleteAsync(copy, written, "evidence", cancellationToken);
     }
 
+    // One row per pair; the arrays keep the matcher's field order, so the waterfall reads back as it was built.
     private static int WriteEvidence(NpgsqlBinaryImporter copy, string month, string subject, string hmrcId, string claimId, IReadOnlyList<FieldEvidence> evidence)
     {
+        var fields = new string[evidence.Count];
+        var levels = new string[evidence.Count];
+        var weights = new double[evidence.Count];
         for (var i = 0; i < evidence.Count; i++)
         {
-            copy.StartRow();
-            copy.Write(month, NpgsqlDbType.Text);
-            copy.Write(subject, NpgsqlDbType.Text);
-            copy.Write(hmrcId, NpgsqlDbType.Text);
-            copy.Write(claimId, NpgsqlDbType.Text);
-            copy.Write(i, NpgsqlDbType.Integer);
-            copy.Write(evidence[i].Field, NpgsqlDbType.Text);
-            copy.Write(evidence[i].Level, NpgsqlDbType.Text);
-            copy.Write(evidence[i].Weight, NpgsqlDbType.Double);
+            (fields[i], levels[i], weights[i]) = (evidence[i].Field, evidence[i].Level, evidence[i].Weight);
         }
 
-        return evidence.Count;
+        copy.StartRow();
+        copy.Write(month, NpgsqlDbType.Text);
+        copy.Write(subject, NpgsqlDbType.Text);
+        copy.Write(hmrcId, NpgsqlDbType.Text);
+        copy.Write(claimId, NpgsqlDbType.Text);
+        copy.Write(fields, NpgsqlDbType.Array | NpgsqlDbType.Text);
+        copy.Write(levels, NpgsqlDbType.Array | NpgsqlDbType.Text);
+        copy.Write(weights, NpgsqlDbType.Array | NpgsqlDbType.Double);
+        return 1;
     }
 
     private static async Task WriteLinksAsync(NpgsqlConnection connection, ResultRows rows, CancellationToken cancellationToken)
