@@ -86,7 +86,7 @@ internal sealed class RunService(
         var staged = await pipeline.ExecuteAsync(async ct =>
         {
             await using var connection = await database.DataSource.OpenConnectionAsync(ct);
-            return await StagedDataLoader.LoadAsync(connection, ct);
+            return await StagedDataLoader.LoadAsync(connection, staging, ct);
         }, cancellationToken);
 
         progress.Step("matching");

@@ -66,6 +66,19 @@ public sealed class JotDatabase : IAsyncDisposable
                 builder.ApplicationName = "jot";
             }
 
+            // A bulk COPY of millions of rows, or a wait for another run's month lock, outlasts Npgsql's default 30 s
+            // command timeout; a dead server is noticed by TCP keepalive instead of a timeout that would retry a
+            // healthy long statement for ever.
+            if (!HasSetting(connectionString, "Command Timeout", "CommandTimeout"))
+            {
+                builder.CommandTimeout = 0;
+            }
+
+            if (builder.KeepAlive == 0)
+            {
+                builder.KeepAlive = 30;
+            }
+
             string? scratchName = null;
             string? maintenance = null;
             if (scratch)
@@ -84,6 +97,12 @@ public sealed class JotDatabase : IAsyncDisposable
                 if (applied.Count > 0)
                 {
                     Log.SchemaMigrated(logger, SchemaMigrator.LatestVersion, string.Join(',', applied));
+                }
+
+                if (scratch)
+                {
+                    // A replay's database is dropped afterwards: its bulk tables need no write-ahead log.
+                    await connection.ExecuteAsync(new CommandDefinition(ScratchUnlogged, cancellationToken: cancellationToken));
                 }
             }
             catch
@@ -115,6 +134,23 @@ public sealed class JotDatabase : IAsyncDisposable
         {
             await cluster.DisposeAsync();
         }
+    }
+
+    private const string ScratchUnlogged = """
+        ALTER TABLE jot.staged_claim SET UNLOGGED;
+        ALTER TABLE jot.staged_hmrc SET UNLOGGED;
+        ALTER TABLE jot.staged_reject SET UNLOGGED;
+        ALTER TABLE jot.outcome SET UNLOGGED;
+        ALTER TABLE jot.review_case SET UNLOGGED;
+        ALTER TABLE jot.referral SET UNLOGGED;
+        ALTER TABLE jot.evidence SET UNLOGGED;
+        ALTER TABLE jot.match_link SET UNLOGGED;
+        """;
+
+    private static bool HasSetting(string connectionString, params string[] keys)
+    {
+        var given = new System.Data.Common.DbConnectionStringBuilder { ConnectionString = connectionString };
+        return keys.Any(given.ContainsKey);
     }
 
     // A replay's database: a fresh name each time, so replays never see each other's or the nightly data.

@@ -36,19 +36,17 @@ public sealed class InboxStager(ILogger logger)
             FROM jot.input_file WHERE NOT superseded
             """, transaction: tx, cancellationToken: cancellationToken))).ToList();
 
-        var files = new List<StagedFile>();
-        var rejects = new List<Reject>();
-        await StageKindAsync(connection, runId, InputKind.Claims, Path.Combine(inbox, "claims"), current, files, rejects, cancellationToken);
-        await StageKindAsync(connection, runId, InputKind.Hmrc, Path.Combine(inbox, "hmrc"), current, files, rejects, cancellationToken);
+        var batch = new Batch();
+        await StageKindAsync(connection, runId, InputKind.Claims, Path.Combine(inbox, "claims"), current, batch, cancellationToken);
+        await StageKindAsync(connection, runId, InputKind.Hmrc, Path.Combine(inbox, "hmrc"), current, batch, cancellationToken);
         var referenceChanged = await StageReferenceAsync(connection, inbox, cancellationToken);
 
         await tx.CommitAsync(cancellationToken);
-        return new StagingResult(files, rejects, referenceChanged);
+        return new StagingResult(batch.Files, batch.Rejects, referenceChanged, batch.Claims, batch.Employments);
     }
 
     private async Task StageKindAsync(
-        NpgsqlConnection connection, long runId, InputKind kind, string folder, List<CurrentFile> current,
-        List<StagedFile> files, List<Reject> rejects, CancellationToken cancellationToken)
+        NpgsqlConnection connection, long runId, InputKind kind, string folder, List<CurrentFile> current, Batch batch, CancellationToken cancellationToken)
     {
         var kindName = KindName(kind);
         var currentOfKind = current.Where(f => f.Kind == kindName).ToList();
@@ -66,7 +64,7 @@ public sealed class InboxStager(ILogger logger)
                 if (same is not null)
                 {
                     await RecordRunFileAsync(connection, runId, same.FileId, StagingAction.Unchanged, cancellationToken);
-                    files.Add(new StagedFile(same.FileId, kind, name, same.Version, StagingAction.Unchanged, same.ToCounts(kind)));
+                    batch.Files.Add(new StagedFile(same.FileId, kind, name, same.Version, StagingAction.Unchanged, same.ToCounts(kind)));
                     Log.FileUnchanged(logger, kindName, name);
                     continue;
                 }
@@ -91,14 +89,12 @@ public sealed class InboxStager(ILogger logger)
         var ids = await SeedIdsAsync(connection, kind, currentOfKind.Count - replaced.Length, cancellationToken);
         foreach (var (path, previous) in toStage)
         {
-            var staged = await StageFileAsync(connection, runId, kind, path, previous, ids, cancellationToken);
-            files.Add(staged.File);
-            rejects.AddRange(staged.Rejects);
+            await StageFileAsync(connection, runId, kind, path, previous, ids, batch, cancellationToken);
         }
     }
 
-    private async Task<(StagedFile File, IReadOnlyList<Reject> Rejects)> StageFileAsync(
-        NpgsqlConnection connection, long runId, InputKind kind, string path, CurrentFile? previous, IdRegistry ids, CancellationToken cancellationToken)
+    private async Task StageFileAsync(
+        NpgsqlConnection connection, long runId, InputKind kind, string path, CurrentFile? previous, IdRegistry ids, Batch batch, CancellationToken cancellationToken)
     {
         var version = (previous?.Version ?? 0) + 1;
         FileIngestCounts counts;
@@ -110,6 +106,7 @@ public sealed class InboxStager(ILogger logger)
             (counts, fileRejects) = (file.Counts, file.Rejects);
             fileId = await InsertFileAsync(connection, runId, kind, version, counts, cancellationToken);
             await StagedRowsWriter.WriteClaimsAsync(connection, fileId, file.Records, cancellationToken);
+            batch.Claims[fileId] = file.Records;
         }
         else
         {
@@ -117,13 +114,15 @@ public sealed class InboxStager(ILogger logger)
             (counts, fileRejects) = (file.Counts, file.Rejects);
             fileId = await InsertFileAsync(connection, runId, kind, version, counts, cancellationToken);
             await StagedRowsWriter.WriteHmrcAsync(connection, fileId, file.Records, cancellationToken);
+            batch.Employments[fileId] = file.Records;
         }
 
         await StagedRowsWriter.WriteRejectsAsync(connection, fileId, fileRejects, cancellationToken);
         var action = previous is null ? StagingAction.Staged : StagingAction.NewVersion;
         await RecordRunFileAsync(connection, runId, fileId, action, cancellationToken);
         Log.FileStaged(logger, KindName(kind), counts.File, version, counts.Accepted, counts.Rejected);
-        return (new StagedFile(fileId, kind, counts.File, version, action, counts), fileRejects);
+        batch.Files.Add(new StagedFile(fileId, kind, counts.File, version, action, counts));
+        batch.Rejects.AddRange(fileRejects);
     }
 
     private static async Task<long> InsertFileAsync(NpgsqlConnection connection, long runId, InputKind kind, int version, FileIngestCounts counts, CancellationToken cancellationToken)
@@ -238,6 +237,18 @@ public sealed class InboxStager(ILogger logger)
         StagingAction.NewVersion => "new_version",
         _ => "unchanged",
     };
+
+    /// <summary>What one staging transaction gathers as it goes.</summary>
+    private sealed class Batch
+    {
+        public List<StagedFile> Files { get; } = [];
+
+        public List<Reject> Rejects { get; } = [];
+
+        public Dictionary<long, IReadOnlyList<ClaimSpell>> Claims { get; } = [];
+
+        public Dictionary<long, IReadOnlyList<HmrcEmployment>> Employments { get; } = [];
+    }
 
     private sealed record CurrentFile(long FileId, string Kind, string Name, int Version, string Sha256, long RowsRead, long Accepted, long Rejected, long Warnings)
     {

@@ -9,7 +9,14 @@ namespace JotMatcher.Infrastructure.Postgres.Staging;
 /// <summary>Reads the current staged data back into records with binary COPY, file by file in name order, rows in line order.</summary>
 public static class StagedDataLoader
 {
-    public static async Task<StagedData> LoadAsync(NpgsqlConnection connection, CancellationToken cancellationToken)
+    public static Task<StagedData> LoadAsync(NpgsqlConnection connection, CancellationToken cancellationToken)
+        => LoadAsync(connection, null, cancellationToken);
+
+    /// <summary>
+    /// Loads the current staged data; the records of files in <paramref name="inMemory"/> (just staged by this run)
+    /// are taken from it rather than read back, in their place in file-name order.
+    /// </summary>
+    public static async Task<StagedData> LoadAsync(NpgsqlConnection connection, StagingResult? inMemory, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(connection);
         await using var tx = await connection.BeginTransactionAsync(System.Data.IsolationLevel.RepeatableRead, cancellationToken);
@@ -27,7 +34,18 @@ public static class StagedDataLoader
         {
             if (file.Kind == "claims")
             {
-                await ReadClaimsAsync(connection, file, claims, strings, cancellationToken);
+                if (inMemory?.NewClaims.TryGetValue(file.FileId, out var records) == true)
+                {
+                    claims.AddRange(records);
+                }
+                else
+                {
+                    await ReadClaimsAsync(connection, file, claims, strings, cancellationToken);
+                }
+            }
+            else if (inMemory?.NewEmployments.TryGetValue(file.FileId, out var records) == true)
+            {
+                employments.AddRange(records);
             }
             else
             {

@@ -19,8 +19,16 @@ public enum StagingAction
     Unchanged,
 }
 
-/// <summary>The outcome of staging an inbox: every file seen, and the rejects of the files staged now.</summary>
-public sealed record StagingResult(IReadOnlyList<StagedFile> Files, IReadOnlyList<Reject> NewRejects, bool ReferenceChanged)
+/// <summary>
+/// The outcome of staging an inbox: every file seen, the rejects of the files staged now, and the records of the
+/// files staged now (by file id), which a run uses as they are instead of reading back rows it has just written.
+/// </summary>
+public sealed record StagingResult(
+    IReadOnlyList<StagedFile> Files,
+    IReadOnlyList<Reject> NewRejects,
+    bool ReferenceChanged,
+    IReadOnlyDictionary<long, IReadOnlyList<ClaimSpell>> NewClaims,
+    IReadOnlyDictionary<long, IReadOnlyList<HmrcEmployment>> NewEmployments)
 {
     public IEnumerable<StagedFile> Added => Files.Where(f => f.Action != StagingAction.Unchanged);
 }
