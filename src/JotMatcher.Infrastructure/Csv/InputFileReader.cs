@@ -36,6 +36,11 @@ internal static class InputFileReader
         var rejects = new List<Reject>();
         long warnings = 0;
         string? headerProblem = null;
+
+        // CsvHelper skips a malformed record it meets while looking for the header and takes the next good one as
+        // the header, so a data row could silently become the header. Anything malformed before the header has
+        // been read is the header's problem, wherever it starts (blank lines may come first).
+        var readingHeader = true;
         var options = new CsvReaderOptions
         {
             Separator = ',',
@@ -47,9 +52,9 @@ internal static class InputFileReader
             FieldCountMismatch = CsvFieldCountHandling.Skip,
             OnMalformedRecord = malformed =>
             {
-                if (malformed.RecordNumber == 1 && malformed.LineNumber <= 1)
+                if (readingHeader)
                 {
-                    headerProblem = "header: " + MalformedReason(malformed.Reason);
+                    headerProblem ??= "header: " + MalformedReason(malformed.Reason);
                 }
                 else
                 {
@@ -63,6 +68,7 @@ internal static class InputFileReader
         {
             using var csv = CsvReader.Create(stream, options, leaveOpen: true);
             var headers = csv.Headers;
+            readingHeader = false;
             var problem = headerProblem ?? HeaderProblem(headers, requiredColumns);
             if (problem is not null)
             {
