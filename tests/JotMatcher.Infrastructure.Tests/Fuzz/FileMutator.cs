@@ -22,7 +22,7 @@ internal static class FileMutator
         var count = 1 + random.Next(4);
         for (var m = 0; m < count; m++)
         {
-            var kind = random.Next(14);
+            var kind = random.Next(15);
             applied.Add(Apply(random, bytes, kind));
         }
 
@@ -92,6 +92,15 @@ internal static class FileMutator
                 var length = random.Next(2) == 0 ? 5000 : 70_000;
                 bytes.InsertRange(at, Enumerable.Repeat((byte)'x', length));
                 return $"insert {length} x at {at}";
+            }
+
+            case 14:
+            {
+                // Another encoding's byte-order mark in front: UTF-16 LE/BE, UTF-32 LE/BE.
+                byte[][] marks = [[0xFF, 0xFE], [0xFE, 0xFF], [0xFF, 0xFE, 0x00, 0x00], [0x00, 0x00, 0xFE, 0xFF]];
+                var mark = marks[random.Next(marks.Length)];
+                bytes.InsertRange(0, mark);
+                return $"insert {Convert.ToHexString(mark)} at 0";
             }
 
             default:
