@@ -1,0 +1,81 @@
+using System.Globalization;
+
+namespace JotMatcher.Core.Synthetic;
+
+/// <summary>
+/// Synthetic British geography: postcodes (area letters, district number, sector digit, unit letters), the Jobcentre
+/// district and office that serve them, and the ward (<c>area_code</c>) each postcode sector lies in. A ward is
+/// deprived or not by a seeded draw, so the deprived-area list differs between seeds like everything else.
+/// </summary>
+internal sealed class PlaceCatalog(ulong seed)
+{
+    private static readonly string[] Areas =
+    [
+        "AB", "B", "BB", "BD", "BH", "BL", "BN", "BS", "CF", "CR", "CV", "DN", "DY", "E", "EH", "G", "HD", "HU", "L", "LE",
+        "LS", "M", "N", "NE", "NG", "NP", "OL", "PL", "PR", "S", "SE", "SO", "SR", "ST", "SW", "TS", "WF", "WS", "WV", "YO",
+    ];
+
+    // Unit letters of real inward codes never use C, I, K, M, O or V.
+    private const string UnitLetters = "ABDEFGHJLNPQRSTUWXYZ";
+    private const int DistrictsPerArea = 30;
+    private const int SectorsPerWard = 2;
+    private const int DeprivedPercent = 15;
+
+    public static int DistrictCount => Areas.Length;
+
+    public static int WardCount => Areas.Length * DistrictsPerArea * 10 / SectorsPerWard;
+
+    /// <summary>A random postcode; <paramref name="near"/> keeps the area (a move within the same town).</summary>
+    public static Postcode PickPostcode(ref SyntheticRandom random, Postcode? near = null)
+    {
+        var area = near?.Area ?? random.Next(Areas.Length);
+        var district = random.Between(1, DistrictsPerArea);
+        var sector = random.Next(10);
+        var unit = string.Concat(UnitLetters[random.Next(UnitLetters.Length)], UnitLetters[random.Next(UnitLetters.Length)]);
+        return new Postcode(area, district, sector, unit);
+    }
+
+    public bool IsDeprived(int ward) => (int)(Mix(seed ^ 0x5EED_DE9121UL, (ulong)ward) % 100) < DeprivedPercent;
+
+    public static string WardCode(int ward) => "E05" + (ward + 1).ToString("D6", CultureInfo.InvariantCulture);
+
+    public static string DistrictCode(int district) => "D" + (district + 1).ToString("D2", CultureInfo.InvariantCulture);
+
+    /// <summary>An employer's PAYE reference, e.g. <c>123/AB45678</c>, for one of a fixed pool of employers.</summary>
+    public static string EmployerRef(ref SyntheticRandom random) => string.Create(11, random.NextUInt64(), static (span, bits) =>
+    {
+        var office = 100 + (int)(bits % 900);
+        bits /= 900;
+        office.TryFormat(span, out _, "D3", CultureInfo.InvariantCulture);
+        span[3] = '/';
+        span[4] = (char)('A' + (int)(bits % 26));
+        bits /= 26;
+        span[5] = (char)('A' + (int)(bits % 26));
+        bits /= 26;
+        ((int)(bits % 100000)).TryFormat(span[6..], out _, "D5", CultureInfo.InvariantCulture);
+    });
+
+    private static ulong Mix(ulong a, ulong b)
+    {
+        var z = a + (b * 0x9E3779B97F4A7C15UL);
+        z = (z ^ (z >> 30)) * 0xBF58476D1CE4E5B9UL;
+        z = (z ^ (z >> 27)) * 0x94D049BB133111EBUL;
+        return z ^ (z >> 31);
+    }
+
+    /// <summary>A full postcode; the ward, district and office follow from it.</summary>
+    internal readonly record struct Postcode(int Area, int District, int Sector, string Unit)
+    {
+        public string Outward => Areas[Area] + District.ToString(CultureInfo.InvariantCulture);
+
+        public string Inward => Sector.ToString(CultureInfo.InvariantCulture) + Unit;
+
+        public int Ward => ((((Area * DistrictsPerArea) + District - 1) * 10) + Sector) / SectorsPerWard;
+
+        /// <summary>The Jobcentre district: one per postcode area.</summary>
+        public int JobcentreDistrict => Area;
+
+        public string OfficeCode => "OF" + (Area + 1).ToString("D2", CultureInfo.InvariantCulture)
+            + ((District % 12) + 1).ToString("D2", CultureInfo.InvariantCulture);
+    }
+}

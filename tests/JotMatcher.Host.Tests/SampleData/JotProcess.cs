@@ -1,0 +1,72 @@
+using System.Diagnostics;
+using System.Text;
+
+namespace JotMatcher.Host.Tests.SampleData;
+
+/// <summary>What one run of the real <c>jot</c> program printed and returned.</summary>
+internal sealed record JotRun(int ExitCode, string StandardOutput, string StandardError)
+{
+    public override string ToString() => $"exit {ExitCode}\n--- stdout\n{StandardOutput}--- stderr\n{StandardError}";
+}
+
+/// <summary>
+/// Runs the built <c>jot</c> program as its own process (<c>dotnet jot.dll ARGS</c>), as an operator or auditor would,
+/// so exit codes, console output and files are those of the real program rather than of a method call.
+/// The test project references the host project, so <c>jot.dll</c>, its runtime config and appsettings.json are
+/// copied next to the test assembly.
+/// </summary>
+internal static class JotProcess
+{
+    /// <summary>A guard against a hung child, not a performance expectation: a replay of a sample takes seconds.</summary>
+    private static readonly TimeSpan Limit = TimeSpan.FromMinutes(5);
+
+    public static string ProgramPath => Path.Combine(AppContext.BaseDirectory, "jot.dll");
+
+    public static async Task<JotRun> RunAsync(params string[] arguments)
+    {
+        if (!File.Exists(ProgramPath))
+        {
+            throw new FileNotFoundException("the built jot program is not next to the tests", ProgramPath);
+        }
+
+        var start = new ProcessStartInfo(DotnetHost())
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+            StandardOutputEncoding = Encoding.UTF8,
+            StandardErrorEncoding = Encoding.UTF8,
+            WorkingDirectory = AppContext.BaseDirectory,
+        };
+        start.ArgumentList.Add(ProgramPath);
+        foreach (var argument in arguments)
+        {
+            start.ArgumentList.Add(argument);
+        }
+
+        // The child must not inherit a test run's connection string or environment name and change its behaviour.
+        start.Environment.Remove("ConnectionStrings__Jot");
+        start.Environment.Remove("DOTNET_ENVIRONMENT");
+
+        using var process = Process.Start(start) ?? throw new InvalidOperationException("jot did not start");
+        var output = process.StandardOutput.ReadToEndAsync();
+        var error = process.StandardError.ReadToEndAsync();
+        using var limit = new CancellationTokenSource(Limit);
+        try
+        {
+            await process.WaitForExitAsync(limit.Token);
+        }
+        catch (OperationCanceledException)
+        {
+            process.Kill(entireProcessTree: true);
+            throw new TimeoutException($"jot {string.Join(' ', arguments)} did not finish within {Limit}");
+        }
+
+        return new JotRun(process.ExitCode, await output, await error);
+    }
+
+    // `dotnet test` tells child processes which dotnet runs it; fall back to the one on PATH.
+    private static string DotnetHost() => Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") is { Length: > 0 } host && File.Exists(host)
+        ? host
+        : "dotnet";
+}
