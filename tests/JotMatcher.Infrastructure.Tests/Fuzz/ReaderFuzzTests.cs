@@ -14,7 +14,8 @@ namespace JotMatcher.Infrastructure.Tests.Fuzz;
 /// read = accepted + rejected; every physical record (as <see cref="PhysicalRecords"/> splits the bytes,
 /// independently of CsvHelper) accepted or rejected on its own start line, none lost and none twice; a record with
 /// broken quoting or the wrong number of fields never accepted; a file quarantined exactly when its header is
-/// unusable; every reason inside <see cref="RejectReasonGrammar"/>; the undamaged file always read in full.
+/// unusable; every reason inside <see cref="RejectReasonGrammar"/>; every accepted value storable as PostgreSQL text
+/// (no NUL, no byte that was not UTF-8); the undamaged file always read in full.
 /// Seeded: <c>JOT_FUZZ_CASES</c> (default <see cref="DefaultCases"/>) and <c>JOT_FUZZ_SEED</c> run more or other cases;
 /// a failure names the case's seed, its mutations and its bytes; <c>JOT_FUZZ_FAILURES=FILE</c> writes every failing case there.
 /// </summary>
@@ -119,6 +120,14 @@ public sealed class ReaderFuzzTests
         if (result.ClaimFiles[1].Rejects.Count > 0 || result.ClaimFiles[1].Counts.Warnings > 0)
         {
             problems.Add("z_good.csv: the undamaged file lost rows or gained warnings");
+        }
+
+        // Every accepted text value must be storable as PostgreSQL text: valid UTF-16 from valid UTF-8, and no NUL.
+        var texts = result.Claims.SelectMany(c => new[] { c.ClaimId, c.CustomerId, c.Surname, c.Forenames, c.Postcode, c.OfficeCode, c.DistrictCode, c.AreaCode, c.Nino.Normalised })
+            .Concat(result.Employments.SelectMany(e => new[] { e.HmrcId, e.Surname, e.Forenames, e.Postcode, e.EmployerRef, e.Nino.Normalised }));
+        if (texts.Any(t => t is not null && (t.Contains('\0', StringComparison.Ordinal) || t.Contains('\uFFFD', StringComparison.Ordinal))))
+        {
+            problems.Add("an accepted value holds a NUL or a replacement character (bytes that were not text)");
         }
 
         var claimIds = result.Claims.Select(c => c.ClaimId).ToList();

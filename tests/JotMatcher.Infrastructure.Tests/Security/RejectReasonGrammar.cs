@@ -51,7 +51,7 @@ internal static partial class RejectReasonGrammar
             || Unopenable().IsMatch(reason);
     }
 
-    [GeneratedRegex(@"^(?<column>[a-z_]+): (missing|unreadable date|unreadable|invalid UTF-8|too long|before claim_start)$")]
+    [GeneratedRegex(@"^(?<column>[a-z_]+): (missing|unreadable date|unreadable|invalid UTF-8|NUL byte|too long|before claim_start)$")]
     private static partial Regex FieldProblem();
 
     [GeneratedRegex(@"^missing required columns? (?<columns>[a-z_]+(, [a-z_]+)*)( — not ingested|; the delimiter looks like '(;|\\t|\|)', files must be comma-separated — not ingested)$")]
