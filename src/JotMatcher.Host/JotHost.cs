@@ -1,5 +1,11 @@
 using JotMatcher.Core.Matching;
 using JotMatcher.Host.Replay;
+using JotMatcher.Host.Reporting;
+using JotMatcher.Host.Runs;
+using JotMatcher.Host.Storage;
+using JotMatcher.Host.Worker;
+using JotMatcher.Infrastructure.Postgres.Embedded;
+using JotMatcher.Infrastructure.Resilience;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
@@ -55,5 +61,20 @@ internal static class JotHost
         services.AddSingleton<IValidateOptions<MatchingSettings>, MatchingSettingsValidation>();
 
         services.AddSingleton<ReplayService>();
+
+        // Storage (issue 4): the database, runs, reports and the scheduled worker.
+        services.AddSingleton(TimeProvider.System);
+        services.AddOptions<StorageOptions>().Bind(configuration.GetSection(JotOptions.Section));
+        services.AddOptions<EmbeddedClusterOptions>().Bind(configuration.GetSection(EmbeddedClusterOptions.SectionName)).ValidateOnStart()
+            .PostConfigure<IOptions<JotOptions>>(static (embedded, jot) => embedded.DataFolder ??= Path.Combine(jot.Value.DataFolder, "pg"));
+        services.AddSingleton<IValidateOptions<EmbeddedClusterOptions>, EmbeddedClusterOptionsValidation>();
+        services.AddOptions<DatabaseRetryOptions>().Bind(configuration.GetSection(DatabaseRetryOptions.SectionName)).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<DatabaseRetryOptions>, DatabaseRetryOptionsValidation>();
+        services.AddOptions<WorkerOptions>().Bind(configuration.GetSection(WorkerOptions.SectionName)).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<WorkerOptions>, WorkerOptionsValidation>();
+        services.AddSingleton<DatabaseOpener>();
+        services.AddSingleton<RunService>();
+        services.AddSingleton<ReportService>();
+        services.AddHostedService<ScheduledRunWorker>();
     }
 }

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using JotMatcher.Host.Replay;
+using JotMatcher.Host.Storage;
 using JotMatcher.Infrastructure.Export;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -31,7 +32,7 @@ internal static class ReplayCommand
         {
             dataset, output, verify,
         };
-        command.SetAction(parse =>
+        command.SetAction(async (parse, cancellationToken) =>
         {
             var datasetDirectory = parse.GetRequiredValue(dataset);
             if (!datasetDirectory.Exists)
@@ -42,7 +43,16 @@ internal static class ReplayCommand
 
             using var host = JotHost.Build();
             var replay = host.Services.GetRequiredService<ReplayService>();
-            var outcome = replay.Replay(datasetDirectory.FullName, parse.GetRequiredValue(output).FullName, parse.GetValue(verify));
+            ReplayOutcome outcome;
+            try
+            {
+                outcome = await replay.ReplayAsync(datasetDirectory.FullName, parse.GetRequiredValue(output).FullName, parse.GetValue(verify), cancellationToken);
+            }
+            catch (Exception e) when (DatabaseFailures.Report("replay", e) is { } exitCode)
+            {
+                return exitCode;
+            }
+
             var summary = outcome.Summary;
             Console.Out.WriteLine(
                 $"replay: {summary.Totals.RowsRead} rows read, {summary.Rejects} rejected; {summary.Outcomes} outcomes, " +
