@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using JotMatcher.Host.Tests.SampleData;
 using JotMatcher.Host.Tests.Storage;
 using Npgsql;
@@ -79,50 +78,20 @@ public sealed class CrashSafetyTests
     /// <summary>Starts a run and kills it at the point; false when it finished first (then it must have succeeded).</summary>
     private static async Task<bool> RunAndKillAsync(JotDatabaseUnderTest database, string inbox, string? step, TimeSpan delay)
     {
-        using var process = database.StartJot("run", "--inbox", inbox);
-        var reached = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        var error = new System.Text.StringBuilder();
-        process.ErrorDataReceived += (_, e) =>
+        using var run = new ObservedRun(database.Environment(), "run", "--inbox", inbox);
+        if (step is not null)
         {
-            if (e.Data is null)
-            {
-                return;
-            }
-
-            lock (error)
-            {
-                error.AppendLine(e.Data);
-            }
-
-            if (step is not null && e.Data.EndsWith(": " + step, StringComparison.Ordinal))
-            {
-                reached.TrySetResult();
-            }
-        };
-        process.BeginErrorReadLine();
-        var output = process.StandardOutput.ReadToEndAsync();
-        if (step is null)
-        {
-            reached.TrySetResult();
+            await run.WaitForLineAsync(": " + step);
         }
 
-        var exited = process.WaitForExitAsync();
-        await Task.WhenAny(reached.Task, exited);
-        if (!process.HasExited)
+        await run.WaitAsync(delay);
+        if (!run.HasExited)
         {
-            await Task.WhenAny(Task.Delay(delay), exited);
-        }
-
-        if (!process.HasExited)
-        {
-            process.Kill(entireProcessTree: false); // SIGKILL on Linux: no handler, no finally, no flush
-            await process.WaitForExitAsync();
-            await output;
+            await run.KillAsync();
             return true;
         }
 
-        await process.WaitForExitAsync();
-        Assert.That(process.ExitCode, Is.Zero, $"a run that was not killed failed:\n{await output}\n{error}");
+        Assert.That(await run.ExitAsync(), Is.Zero, $"a run that was not killed failed:\n{run}");
         return false;
     }
 
