@@ -48,7 +48,19 @@ internal static class JotHost
 
         // Fail before any work: ValidateOnStart normally waits for IHost.StartAsync, which commands other than the
         // worker never call.
-        host.Services.GetRequiredService<IStartupValidator>().Validate();
+        try
+        {
+            host.Services.GetRequiredService<IStartupValidator>().Validate();
+        }
+        catch (AggregateException e) when (e.InnerExceptions.All(static i => i is OptionsValidationException))
+        {
+            // Options that depend on others (the embedded cluster's folder on Jot:DataFolder) report a shared
+            // failure more than once; one exception listing each failure once is what a person needs to read.
+            host.Dispose();
+            var failures = e.InnerExceptions.Cast<OptionsValidationException>().SelectMany(static i => i.Failures).Distinct(StringComparer.Ordinal).ToArray();
+            throw new OptionsValidationException(Options.DefaultName, typeof(JotOptions), failures);
+        }
+
         return host;
     }
 

@@ -148,7 +148,7 @@ internal sealed class IdentityNoise(NoiseRates rates, NoiseCounts counts)
             return "TN" + person.DateOfBirth.ToString("ddMMyy", CultureInfo.InvariantCulture) + (person.Female ? "F" : "M");
         }
 
-        var nino = person.NinoStem + person.NinoSuffix;
+        var nino = person.Nino;
         if (Happens(ref random, NoiseKind.NinoInvalidPrefix, side))
         {
             nino = random.Pick(InvalidPrefixes) + nino[2..];
@@ -296,8 +296,8 @@ internal sealed class IdentityNoise(NoiseRates rates, NoiseCounts counts)
         var text = Happens(ref random, NoiseKind.PostcodePartial, side)
             ? home.Outward
             : Happens(ref random, NoiseKind.PostcodeSpacing, side)
-                ? random.Chance(0.7) ? home.Outward + home.Inward : home.Outward + "  " + home.Inward
-                : home.Outward + " " + home.Inward;
+                ? random.Chance(0.7) ? home.Outward + home.InwardCode : home.Outward + "  " + home.InwardCode
+                : home.Outward + " " + home.InwardCode;
         return Happens(ref random, NoiseKind.PostcodeCase, side) ? text.ToLowerInvariant() : text;
     }
 }

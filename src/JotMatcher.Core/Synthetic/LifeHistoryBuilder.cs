@@ -148,9 +148,13 @@ internal static class LifeHistoryBuilder
     /// <summary>Adds a job unless HMRC would not know of it by the as-of date; a start date already taken moves a day on.</summary>
     private static int AddJob(ref SyntheticRandom random, LifeHistory history, int start, int asOf)
     {
-        while (history.Jobs.Exists(j => j.Start == start))
+        for (var i = 0; i < history.Jobs.Count; i++)
         {
-            start++;
+            if (history.Jobs[i].Start == start)
+            {
+                start++;
+                i = -1;
+            }
         }
 
         // Employers notify weeks to months late.

@@ -37,10 +37,16 @@ internal sealed class NinoAllocator
         _offset = random.NextUInt64() % space;
     }
 
-    public string StemOf(long person)
+    /// <summary>Person <paramref name="person"/>'s NINo with the given suffix letter.</summary>
+    public string NinoOf(long person, char suffix)
     {
         var code = (((ulong)person * _multiplier) + _offset) % (ulong)Capacity;
-        return Prefixes[code / DigitSpace] + (code % DigitSpace).ToString("D6", CultureInfo.InvariantCulture);
+        return string.Create(9, (Prefix: Prefixes[code / DigitSpace], Digits: (int)(code % DigitSpace), Suffix: suffix), static (span, n) =>
+        {
+            n.Prefix.CopyTo(span);
+            n.Digits.TryFormat(span[2..8], out _, "D6", CultureInfo.InvariantCulture);
+            span[8] = n.Suffix;
+        });
     }
 
     private static ulong Gcd(ulong a, ulong b)

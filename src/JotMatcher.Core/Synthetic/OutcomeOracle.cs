@@ -111,7 +111,12 @@ internal sealed class OutcomeOracle(RuleSetCatalog rules, DateOnly asOf)
         {
             var until = start + set.SustainmentDays;
             pending = asOf.DayNumber < until;
-            var returned = spells.Exists(o => o.Benefit == Benefit.Jsa && o.Start > start && o.Start <= until && !ReferenceEquals(o, spell));
+            var returned = false;
+            for (var o = 0; o < spells.Count; o++)
+            {
+                returned |= o != s && spells[o].Benefit == Benefit.Jsa && spells[o].Start > start && spells[o].Start <= until;
+            }
+
             sustain = pending || returned ? 0 : set.SustainmentPoints;
         }
 

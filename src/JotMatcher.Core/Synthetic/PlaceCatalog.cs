@@ -25,21 +25,40 @@ internal sealed class PlaceCatalog(ulong seed)
 
     public static int WardCount => Areas.Length * DistrictsPerArea * 10 / SectorsPerWard;
 
+    // Every code string made once: a record costs a lookup, not an allocation.
+    private static readonly string[] Outwards = [.. Enumerable.Range(0, Areas.Length * DistrictsPerArea)
+        .Select(i => Areas[i / DistrictsPerArea] + ((i % DistrictsPerArea) + 1).ToString(CultureInfo.InvariantCulture))];
+
+    private static readonly string[] Inwards = [.. Enumerable.Range(0, 10 * UnitLetters.Length * UnitLetters.Length)
+        .Select(i => string.Concat((i / (UnitLetters.Length * UnitLetters.Length)).ToString(CultureInfo.InvariantCulture),
+            UnitLetters[i / UnitLetters.Length % UnitLetters.Length].ToString(), UnitLetters[i % UnitLetters.Length].ToString()))];
+
+    private static readonly string[] WardCodes = [.. Enumerable.Range(0, WardCount)
+        .Select(w => "E05" + (w + 1).ToString("D6", CultureInfo.InvariantCulture))];
+
+    private static readonly string[] DistrictCodes = [.. Enumerable.Range(0, Areas.Length)
+        .Select(d => "D" + (d + 1).ToString("D2", CultureInfo.InvariantCulture))];
+
+    private static readonly string[] OfficeCodes = [.. Enumerable.Range(0, Areas.Length * OfficesPerDistrict)
+        .Select(o => "OF" + ((o / OfficesPerDistrict) + 1).ToString("D2", CultureInfo.InvariantCulture)
+            + ((o % OfficesPerDistrict) + 1).ToString("D2", CultureInfo.InvariantCulture))];
+
+    private const int OfficesPerDistrict = 12;
+
     /// <summary>A random postcode; <paramref name="near"/> keeps the area (a move within the same town).</summary>
     public static Postcode PickPostcode(ref SyntheticRandom random, Postcode? near = null)
     {
         var area = near?.Area ?? random.Next(Areas.Length);
         var district = random.Between(1, DistrictsPerArea);
-        var sector = random.Next(10);
-        var unit = string.Concat(UnitLetters[random.Next(UnitLetters.Length)], UnitLetters[random.Next(UnitLetters.Length)]);
-        return new Postcode(area, district, sector, unit);
+        var inward = random.Next(Inwards.Length);
+        return new Postcode(area, district, inward);
     }
 
     public bool IsDeprived(int ward) => (int)(Mix(seed ^ 0x5EED_DE9121UL, (ulong)ward) % 100) < DeprivedPercent;
 
-    public static string WardCode(int ward) => "E05" + (ward + 1).ToString("D6", CultureInfo.InvariantCulture);
+    public static string WardCode(int ward) => WardCodes[ward];
 
-    public static string DistrictCode(int district) => "D" + (district + 1).ToString("D2", CultureInfo.InvariantCulture);
+    public static string DistrictCode(int district) => DistrictCodes[district];
 
     /// <summary>An employer's PAYE reference, e.g. <c>123/AB45678</c>, for one of a fixed pool of employers.</summary>
     public static string EmployerRef(ref SyntheticRandom random) => string.Create(11, random.NextUInt64(), static (span, bits) =>
@@ -64,18 +83,20 @@ internal sealed class PlaceCatalog(ulong seed)
     }
 
     /// <summary>A full postcode; the ward, district and office follow from it.</summary>
-    internal readonly record struct Postcode(int Area, int District, int Sector, string Unit)
+    /// <param name="Inward">Index of the inward code: sector digit, then two unit letters.</param>
+    internal readonly record struct Postcode(int Area, int District, int Inward)
     {
-        public string Outward => Areas[Area] + District.ToString(CultureInfo.InvariantCulture);
+        public string Outward => Outwards[(Area * DistrictsPerArea) + District - 1];
 
-        public string Inward => Sector.ToString(CultureInfo.InvariantCulture) + Unit;
+        public string InwardCode => Inwards[Inward];
+
+        private int Sector => Inward / (UnitLetters.Length * UnitLetters.Length);
 
         public int Ward => ((((Area * DistrictsPerArea) + District - 1) * 10) + Sector) / SectorsPerWard;
 
         /// <summary>The Jobcentre district: one per postcode area.</summary>
         public int JobcentreDistrict => Area;
 
-        public string OfficeCode => "OF" + (Area + 1).ToString("D2", CultureInfo.InvariantCulture)
-            + ((District % 12) + 1).ToString("D2", CultureInfo.InvariantCulture);
+        public string OfficeCode => OfficeCodes[(Area * OfficesPerDistrict) + (District % OfficesPerDistrict)];
     }
 }

@@ -11,9 +11,8 @@ internal sealed class SyntheticPerson
     /// <summary>The surname before (or after) a marriage or divorce, used where a record carries the other one.</summary>
     public required string OtherSurname { get; init; }
     public required DateOnly DateOfBirth { get; init; }
-    /// <summary>Two letters and six digits: unique in the population.</summary>
-    public required string NinoStem { get; init; }
-    public required char NinoSuffix { get; init; }
+    /// <summary>Two letters, six digits (unique in the population) and a suffix A–D.</summary>
+    public required string Nino { get; init; }
     public required PlaceCatalog.Postcode Home { get; init; }
     /// <summary>Where the person lives by the time an employer notifies a job, if they moved.</summary>
     public required PlaceCatalog.Postcode LaterHome { get; init; }

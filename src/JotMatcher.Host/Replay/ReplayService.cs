@@ -18,13 +18,15 @@ internal sealed record ReplayOutcome(RunSummary Summary, ExportComparison? Verif
 /// </summary>
 internal sealed partial class ReplayService(DatabaseOpener opener, RunService runs, ILogger<ReplayService> logger)
 {
-    public async Task<ReplayOutcome> ReplayAsync(string datasetDirectory, string outDirectory, bool verify, CancellationToken cancellationToken)
+    /// <param name="modelJson">A model file from an earlier run: its weights are used as they are, not re-estimated.</param>
+    public async Task<ReplayOutcome> ReplayAsync(
+        string datasetDirectory, string outDirectory, bool verify, string? modelJson, RunProgress progress, CancellationToken cancellationToken)
     {
         RunReport report;
         await using (var database = await opener.OpenAsync(scratch: true, cancellationToken))
         {
-            var request = new RunRequest(RunKind.Replay, datasetDirectory, Month: null, OutDirectory: outDirectory);
-            report = await runs.RunAsync(database, request, RunProgress.None, cancellationToken);
+            var request = new RunRequest(RunKind.Replay, datasetDirectory, Month: null, OutDirectory: outDirectory, ModelJson: modelJson);
+            report = await runs.RunAsync(database, request, progress, cancellationToken);
         }
 
         var summary = report.Summary;

@@ -91,14 +91,14 @@ internal sealed class RunService(
         Func<int> attempts, CancellationToken cancellationToken)
     {
         var stager = new InboxStager(logger);
-        progress.Step("staging the inbox");
+        progress.Step("staging");
         var staging = await pipeline.ExecuteAsync(async ct =>
         {
             await using var connection = await database.DataSource.OpenConnectionAsync(ct);
             return await stager.StageAsync(connection, runId, request.Inbox, ct);
         }, cancellationToken);
 
-        progress.Step("loading staged data");
+        progress.Step("loading");
         var staged = await pipeline.ExecuteAsync(async ct =>
         {
             await using var connection = await database.DataSource.OpenConnectionAsync(ct);
@@ -106,16 +106,15 @@ internal sealed class RunService(
         }, cancellationToken);
 
         progress.Step("matching");
-        var rules = RuleSetCatalog.LoadBundled().WithOverrides(staged.Manifest.RuleSetOverrides);
-        var asOf = staged.Manifest.AsOf ?? JobOutcomeRun.InferAsOf(staged.Employments);
-        var input = new RunInput(staged.Claims, staged.Employments, staged.Reference, rules, asOf);
+        var input = RunInput.For(staged.Claims, staged.Employments, staged.Reference, staged.Manifest) with { FixedModelJson = request.ModelJson };
+        var asOf = input.AsOf;
         var result = JobOutcomeRun.Execute(input, matching.Value);
         cancellationToken.ThrowIfCancellationRequested();
         var exports = new ExportSet(result.Attribution.Outcomes, result.Match.Reviews, result.Attribution.Referrals,
             staged.Rejects, staged.FileCounts, result.Attribution, result.Match, result.AsOf);
         var summary = exports.Summary();
 
-        progress.Step("writing results");
+        progress.Step("writing");
         var writer = new MonthResultsWriter(database.Pseudonymizer, logger);
         var months = await pipeline.ExecuteAsync(async ct =>
         {
@@ -128,7 +127,7 @@ internal sealed class RunService(
 
         if (request.OutDirectory is not null)
         {
-            progress.Step("writing export files");
+            progress.Step("exporting");
             ExportWriter.Write(request.OutDirectory, exports);
         }
 

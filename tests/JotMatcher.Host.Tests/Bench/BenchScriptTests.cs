@@ -1,0 +1,97 @@
+using System.Diagnostics;
+using System.Globalization;
+using JotMatcher.Host.Tests.SampleData;
+
+namespace JotMatcher.Host.Tests.Bench;
+
+/// <summary>
+/// The benchmark path at a small scale (issue 6): <c>scripts/bench --sizes 2k --compare</c> generates, replays, runs
+/// the SQL baseline on its own throw-away PostgreSQL and writes the results table. Nothing about time is asserted;
+/// the test checks the path works end to end and both matchers' scores are sane.
+/// </summary>
+[NonParallelizable]
+public sealed class BenchScriptTests
+{
+    /// <summary>A guard against a hung child: generation, replay and a PostgreSQL cluster start take well under a minute.</summary>
+    private static readonly TimeSpan Limit = TimeSpan.FromMinutes(10);
+
+    private string work = "";
+
+    [SetUp]
+    public void CreateWorkFolder() => work = Directory.CreateTempSubdirectory("jot-bench-tests-").FullName;
+
+    [TearDown]
+    public void DeleteWorkFolder() => Directory.Delete(work, recursive: true);
+
+    [Test]
+    public async Task Bench_with_compare_writes_a_results_table_with_both_matchers_scored()
+    {
+        var results = Path.Combine(work, "results.md");
+        var (exit, output) = await RunAsync("--sizes", "2k", "--compare", "--seed", "3", "--cache", Path.Combine(work, "cache"), "--results", results);
+
+        Assert.That(exit, Is.EqualTo(0), output);
+        var table = File.ReadAllText(results);
+        var replayRow = Row(table, "| 2000 | ");
+        var sqlRow = Row(table, "| 2000 | ", after: "## Plain-SQL baseline");
+        Assert.Multiple(() =>
+        {
+            Assert.That(Directory.Exists(Path.Combine(work, "cache", "people-2000-seed-3-noise-1")), "the dataset is cached for the next run");
+            Assert.That(table, Does.Contain("## Phases").And.Contain("staging s").And.Contain("matching s"));
+            Assert.That(Cell(replayRow, 9), Is.GreaterThan(0.95), "jot outcome F1");
+            Assert.That(Cell(replayRow, 10), Is.GreaterThan(0.95), "share of correct outcomes with exact points");
+            Assert.That(Cell(sqlRow, 6), Is.GreaterThan(0.9), "SQL baseline outcome F1");
+        });
+    }
+
+    [Test]
+    public async Task An_unknown_option_or_size_is_bad_usage()
+    {
+        Assert.That((await RunAsync("--sizes", "lots", "--cache", work)).Exit, Is.EqualTo(2));
+        Assert.That((await RunAsync("--fast")).Exit, Is.EqualTo(2));
+    }
+
+    private static string Row(string table, string start, string after = "## jot replay")
+    {
+        var section = table[table.IndexOf(after, StringComparison.Ordinal)..];
+        return section.Split('\n').First(l => l.StartsWith(start, StringComparison.Ordinal));
+    }
+
+    /// <summary>The numeric cell at 1-based column <paramref name="column"/> of a markdown row.</summary>
+    private static double Cell(string row, int column)
+        => double.Parse(row.Split('|')[column].Trim(), NumberStyles.Float, CultureInfo.InvariantCulture);
+
+    private static async Task<(int Exit, string Output)> RunAsync(params string[] arguments)
+    {
+        var start = new ProcessStartInfo("bash")
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+            WorkingDirectory = RepositoryRoot(),
+        };
+        start.ArgumentList.Add(Path.Combine(RepositoryRoot(), "scripts", "bench"));
+        foreach (var argument in arguments)
+        {
+            start.ArgumentList.Add(argument);
+        }
+
+        start.Environment.Remove("ConnectionStrings__Jot");
+        using var process = Process.Start(start) ?? throw new InvalidOperationException("scripts/bench did not start");
+        var output = process.StandardOutput.ReadToEndAsync();
+        var error = process.StandardError.ReadToEndAsync();
+        using var limit = new CancellationTokenSource(Limit);
+        try
+        {
+            await process.WaitForExitAsync(limit.Token);
+        }
+        catch (OperationCanceledException)
+        {
+            process.Kill(entireProcessTree: true);
+            throw new TimeoutException("scripts/bench did not finish");
+        }
+
+        return (process.ExitCode, await output + await error);
+    }
+
+    private static string RepositoryRoot() => Path.GetDirectoryName(SampleDatasets.Root)!;
+}
