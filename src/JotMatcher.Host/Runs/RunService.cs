@@ -66,7 +66,23 @@ internal sealed class RunService(
         }
         finally
         {
+            await ReleaseLockAsync(ledgerConnection, runId);
+        }
+    }
+
+    /// <summary>
+    /// Releases the run's lock. When the server restarted during the run, the ledger connection is broken and its
+    /// session, with the lock, is gone already: the failure to release it must not turn a run that stored its results
+    /// into "no month was changed" and exit 3 (found by Hardening/DatabaseOutageTests).
+    /// </summary>
+    private static async Task ReleaseLockAsync(NpgsqlConnection ledgerConnection, long runId)
+    {
+        try
+        {
             await RunLedger.ReleaseAsync(ledgerConnection, runId, CancellationToken.None).ConfigureAwait(false);
+        }
+        catch (Exception e) when (TransientDatabaseFailure.Is(e))
+        {
         }
     }
 
