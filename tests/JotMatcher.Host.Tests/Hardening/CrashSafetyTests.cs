@@ -22,7 +22,7 @@ public sealed class CrashSafetyTests
     /// </summary>
     private static readonly (string? Step, int MaxDelay)[] KillPoints =
     [
-        (null, 2500), ("staging the inbox", 600), ("loading staged data", 600), ("matching", 2000), ("writing results", 2500),
+        (null, 2500), ("staging", 600), ("loading", 600), ("matching", 2000), ("writing", 2500),
     ];
 
     [Test]

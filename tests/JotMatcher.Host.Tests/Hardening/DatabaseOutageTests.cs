@@ -60,7 +60,7 @@ public sealed class DatabaseOutageTests
         var environment = Environment(server, retries: 2, baseDelay: "00:00:00.100", maxDelay: "00:00:00.200");
         var first = await JotProcess.RunAsync(environment, "run", "--inbox", inbox);
         Assert.That(first.ExitCode, Is.Zero, first.ToString);
-        var before = ResultsOnly(await JotDatabaseUnderTest.ResultsDigestAsync(server.ConnectionString));
+        var before = await StoredResults.DigestAsync(server.ConnectionString);
 
         // A late withdrawal changes 2007-06 (H026 was one of its outcomes), so a re-run that wrote anything would show.
         var hmrc = Path.Combine(inbox, "hmrc", "starts_2007-08.csv");
@@ -76,7 +76,7 @@ public sealed class DatabaseOutageTests
         }
 
         await server.RestartAsync();
-        var after = ResultsOnly(await JotDatabaseUnderTest.ResultsDigestAsync(server.ConnectionString));
+        var after = await StoredResults.DigestAsync(server.ConnectionString);
         var recovered = await JotProcess.RunAsync(environment, "run", "--month", "2007-06", "--inbox", inbox);
 
         Assert.Multiple(async () =>
@@ -86,15 +86,9 @@ public sealed class DatabaseOutageTests
             Assert.That(after, Is.EqualTo(before), "the failed re-run changed stored results");
             Assert.That(recovered.ExitCode, Is.Zero, recovered.ToString);
             Assert.That(recovered.StandardOutput, Does.Contain("month 2007-06: changed since its previous run"), "the change was there to be written");
-            Assert.That(ResultsOnly(await JotDatabaseUnderTest.ResultsDigestAsync(server.ConnectionString)), Is.Not.EqualTo(before));
+            Assert.That(await StoredResults.DigestAsync(server.ConnectionString), Is.Not.EqualTo(before));
         });
     }
-
-    /// <summary>
-    /// The results part of <see cref="JotDatabaseUnderTest.ResultsDigestAsync()"/>: outcomes, review cases, referrals,
-    /// evidence, links and months — not the staged files, which a run stages (and commits) before it matches.
-    /// </summary>
-    private static string ResultsOnly(string digest) => string.Join(' ', digest.Split(' ').Take(6));
 
     private static Dictionary<string, string> Environment(DedicatedServer server, int retries, string baseDelay, string maxDelay) => new()
     {
