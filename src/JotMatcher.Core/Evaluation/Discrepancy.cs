@@ -16,6 +16,9 @@ public sealed record Discrepancy(
     public static class Kinds
     {
         public const string Missed = "missed";
+
+        /// <summary>Missed, and no blocking rule (nor the NINo) ever made it a candidate.</summary>
+        public const string MissedAtBlocking = "missed_at_blocking";
         public const string MissedInReview = "missed_in_review";
         public const string NotInData = "not_in_data";
         public const string WrongLink = "wrong_link";

@@ -48,9 +48,8 @@ public static class MatchEvaluator
             .Distinct()
             .LongCount();
 
-        var findable = index.Pairs.Where(p => !TruthIndex.IsNotInData(p)).ToArray();
         var blockingRecall = truePairs == 0 ? 1
-            : IdentityMatcher.BlockingRecall(claims, employments, findable) * findable.Length / truePairs;
+            : IdentityMatcher.CoveredByBlocking(claims, employments, index.Findable).Count(c => c) / (double)truePairs;
 
         var rules = result.Match.Diagnostics.CandidatePairsByBlockingRule.ToArray();
         Array.Sort(rules, static (a, b) => string.CompareOrdinal(a.Key, b.Key));
@@ -74,6 +73,9 @@ public static class MatchEvaluator
         IReadOnlyList<TruthPair> truth)
     {
         var index = new TruthIndex(claims, employments, truth);
+        var findable = index.Findable;
+        var covered = IdentityMatcher.CoveredByBlocking(claims, employments, findable);
+        var notBlocked = new HashSet<(string, string)>(findable.Where((_, i) => !covered[i]));
         var linked = new HashSet<(string, string)>();
         var found = new List<Discrepancy>();
         foreach (var link in result.Match.Links)
@@ -110,7 +112,8 @@ public static class MatchEvaluator
             }
             else
             {
-                found.Add(new Discrepancy(pair.HmrcId, Discrepancy.Kinds.Missed, index.ClaimOfPair[pair], pair.CustomerId, "", "", 0));
+                var kind = notBlocked.Contains(pair) ? Discrepancy.Kinds.MissedAtBlocking : Discrepancy.Kinds.Missed;
+                found.Add(new Discrepancy(pair.HmrcId, kind, index.ClaimOfPair[pair], pair.CustomerId, "", "", 0));
             }
         }
 

@@ -48,6 +48,21 @@ internal sealed class TruthIndex
 
     public long NotInData { get; }
 
+    /// <summary>The true pairs whose records are both in the data, in ordinal order.</summary>
+    public (string HmrcId, string CustomerId)[] Findable
+    {
+        get
+        {
+            var pairs = Pairs.Where(p => !IsNotInData(p)).ToArray();
+            Array.Sort(pairs, static (a, b) =>
+            {
+                var c = string.CompareOrdinal(a.HmrcId, b.HmrcId);
+                return c != 0 ? c : string.CompareOrdinal(a.CustomerId, b.CustomerId);
+            });
+            return pairs;
+        }
+    }
+
     public static bool IsNotInData((string HmrcId, string CustomerId) pair) => pair.CustomerId[0] == NotInDataMark;
 
     public bool IsTrue(string hmrcId, string customerId) => Pairs.Contains((hmrcId, customerId));

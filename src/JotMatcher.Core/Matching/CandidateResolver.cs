@@ -44,23 +44,50 @@ internal static class CandidateResolver
             : new PassDecision(pass, null, [ranked[0]]);
     }
 
-    /// <summary>The probabilistic pass: accept, review band, or nothing, by the thresholds.</summary>
-    public static PassDecision? ResolveProbabilistic(Candidate[] ranked, MatchingSettings settings)
+    /// <summary>
+    /// The probabilistic pass. <paramref name="ranked"/> carry each customer's odds of being the record's customer were it
+    /// the only candidate (pairwise weight plus <see cref="MatchModel.MatchShareBits"/>); <paramref name="otherOdds"/> is
+    /// the summed odds of candidates too weak to rank. A record has one customer at most, so candidate c's probability is
+    /// O_c / (1 + Σ O): rivals share the belief, and two equally good candidates can never both look certain. Near-ties
+    /// (within the margin, each strong enough for review on its own) go to review; else the best is accepted, reviewed or
+    /// dropped by its probability.
+    /// </summary>
+    public static PassDecision? ResolveProbabilistic(Candidate[] ranked, double otherOdds, MatchingSettings settings)
     {
-        if (ranked.Length == 0 || MatchModel.Probability(ranked[0].Log2Odds) < settings.ReviewThreshold)
+        if (ranked.Length == 0)
         {
             return null;
+        }
+
+        var total = otherOdds;
+        foreach (var c in ranked)
+        {
+            total += Math.Pow(2, c.Log2Odds);
         }
 
         var rivals = Rivals(ranked, settings, settings.ReviewThreshold);
         if (rivals.Length > 1)
         {
-            return new PassDecision(MatchPass.Probabilistic, PassDecision.Reasons.NearTie, rivals);
+            return new PassDecision(MatchPass.Probabilistic, PassDecision.Reasons.NearTie, [.. rivals.Select(c => Posterior(c, total))]);
         }
 
-        return MatchModel.Probability(ranked[0].Log2Odds) >= settings.AcceptThreshold
-            ? new PassDecision(MatchPass.Probabilistic, null, [ranked[0]])
-            : new PassDecision(MatchPass.Probabilistic, PassDecision.Reasons.ReviewBand, [ranked[0]]);
+        var best = Posterior(ranked[0], total);
+        var probability = MatchModel.Probability(best.Log2Odds);
+        if (probability >= settings.AcceptThreshold)
+        {
+            return new PassDecision(MatchPass.Probabilistic, null, [best]);
+        }
+
+        return probability >= settings.ReviewThreshold
+            ? new PassDecision(MatchPass.Probabilistic, PassDecision.Reasons.ReviewBand, [best])
+            : null;
+    }
+
+    // Posterior odds O_c / (1 + Σ O − O_c), kept as the candidate's weight with the rivals' share recorded apart.
+    private static Candidate Posterior(Candidate c, double totalOdds)
+    {
+        var rivalsBits = -Math.Log2(1 + Math.Max(0, totalOdds - Math.Pow(2, c.Log2Odds)));
+        return c with { Log2Odds = c.Log2Odds + rivalsBits, RivalsBits = rivalsBits };
     }
 
     private static Candidate[] Rivals(Candidate[] ranked, MatchingSettings settings, double floorProbability)

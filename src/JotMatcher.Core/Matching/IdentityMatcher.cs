@@ -26,8 +26,8 @@ public sealed class IdentityMatcher(MatchingSettings settings)
         DeterministicPass.Run(profiles, customers.Profiles, byStem, decisions, sharedNino, parallel);
 
         var model = fixedModelJson is null
-            ? ModelEstimator.Estimate(profiles, customers.Profiles, customers.Ids.Length, DeterministicLinks(decisions), Settings)
-            : MatchModel.FromJson(fixedModelJson);
+            ? ModelEstimator.Estimate(profiles, customers.Profiles, customers.Ids.Length, DeterministicLinks(decisions), Settings, parallel)
+            : MatchModelJson.Read(fixedModelJson);
         model.ApplyTermFrequencies(customers.Profiles);
 
         var offered = Array.ConvertAll(decisions, d => d is null);
@@ -42,17 +42,12 @@ public sealed class IdentityMatcher(MatchingSettings settings)
     }
 
     /// <summary>
-    /// The share of <paramref name="truePairs"/> (HMRC id, customer id) that the passes would even look at: the same
-    /// NINo stem, a stem one edit apart, or a shared blocking key. A pair lost here can never be linked.
+    /// For each of <paramref name="pairs"/> (HMRC id, customer id), whether the passes would even look at it: the same
+    /// NINo stem, a stem one edit apart, or a shared blocking key. A true pair lost here can never be linked.
     /// </summary>
-    public static double BlockingRecall(IReadOnlyList<ClaimSpell> claims, IReadOnlyList<HmrcEmployment> employments,
-        IReadOnlyCollection<(string HmrcId, string CustomerId)> truePairs)
+    public static bool[] CoveredByBlocking(IReadOnlyList<ClaimSpell> claims, IReadOnlyList<HmrcEmployment> employments,
+        IReadOnlyList<(string HmrcId, string CustomerId)> pairs)
     {
-        if (truePairs.Count == 0)
-        {
-            return 1;
-        }
-
         var customers = CustomerTable.Build(claims);
         var customerIndex = new Dictionary<string, int>(StringComparer.Ordinal);
         for (var i = 0; i < customers.Ids.Length; i++)
@@ -61,23 +56,23 @@ public sealed class IdentityMatcher(MatchingSettings settings)
         }
 
         var byOwner = customers.Profiles.ToLookup(p => p.Owner);
-        var hmrc = employments.ToDictionary(e => e.HmrcId, StringComparer.Ordinal);
-        var covered = 0;
-        foreach (var (hmrcId, customerId) in truePairs)
+        var hmrc = new Dictionary<string, HmrcEmployment>(StringComparer.Ordinal);
+        foreach (var e in employments)
         {
-            if (!hmrc.TryGetValue(hmrcId, out var e) || !customerIndex.TryGetValue(customerId, out var c))
-            {
-                continue;
-            }
+            hmrc.TryAdd(e.HmrcId, e);
+        }
 
-            var h = BuildProfiles([e])[0];
-            if (byOwner[c].Any(p => SharesCandidateKey(h, p)))
+        var covered = new bool[pairs.Count];
+        for (var i = 0; i < pairs.Count; i++)
+        {
+            if (hmrc.TryGetValue(pairs[i].HmrcId, out var e) && customerIndex.TryGetValue(pairs[i].CustomerId, out var c))
             {
-                covered++;
+                var h = BuildProfiles([e])[0];
+                covered[i] = byOwner[c].Any(p => SharesCandidateKey(h, p));
             }
         }
 
-        return covered / (double)truePairs.Count;
+        return covered;
     }
 
     private static bool SharesCandidateKey(IdentityProfile h, IdentityProfile c)
@@ -141,6 +136,6 @@ public sealed class IdentityMatcher(MatchingSettings settings)
 
         counts[BlockingRules.NinoOneEditName] = pairCounts[BlockingRules.All.Length];
         counts[BlockingRules.DistinctPairsName] = pairCounts[BlockingRules.All.Length + 1];
-        return new MatchDiagnostics(counts, model.ToJson(Settings));
+        return new MatchDiagnostics(counts, MatchModelJson.Write(model, Settings));
     }
 }

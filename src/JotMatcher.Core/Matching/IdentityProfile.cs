@@ -44,11 +44,8 @@ internal sealed class IdentityProfile
     /// <summary>The valid NINo stem (letters and digits, suffix ignored) packed by <see cref="NinoStem"/>; 0 when none.</summary>
     public required long Stem { get; init; }
 
-    /// <summary>Share of customer profiles with this exact surname (term frequency); set from the model before scoring.</summary>
-    public double SurnameFrequency { get; set; }
-
-    /// <summary>Share of customer profiles with this exact first forename.</summary>
-    public double ForenameFrequency { get; set; }
+    /// <summary>Weights of exact agreement on this customer's own values (term-frequency adjusted); set from the model before scoring.</summary>
+    public Model.ExactAgreementWeights ExactWeights { get; set; }
 
     public int BirthYear => DobYmd / 10000;
 

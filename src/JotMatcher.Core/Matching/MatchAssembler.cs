@@ -20,7 +20,7 @@ internal sealed class MatchAssembler(CustomerTable customers, HmrcEmployment[] h
             {
                 var c = decision.Candidates[0];
                 linkedCustomer = c.Customer;
-                var evidence = MatchEvidence.For(profiles[h], customers.Profiles[c.Profile], model, out var log2Odds);
+                var evidence = Evidence(h, c, decision.Pass, out var log2Odds);
                 var score = decision.Pass == MatchPass.Deterministic ? 1.0 : MatchModel.Probability(log2Odds);
                 links.Add(new IdentityLink(hmrc[h], customers.Ids[c.Customer], decision.Pass, score, evidence));
             }
@@ -54,8 +54,22 @@ internal sealed class MatchAssembler(CustomerTable customers, HmrcEmployment[] h
 
     private ReviewCase Review(int h, Candidate c, string reason, MatchPass pass)
     {
-        var evidence = MatchEvidence.For(profiles[h], customers.Profiles[c.Profile], model, out var log2Odds);
+        var evidence = Evidence(h, c, pass, out var log2Odds);
         return new ReviewCase(hmrc[h], customers.SpellNearest(c.Customer, hmrc[h].EmploymentStart), customers.Ids[c.Customer],
             reason, pass, MatchModel.Probability(log2Odds), evidence);
+    }
+
+    // The probabilistic pass scores a candidate against the record's other candidates: its evidence says so, so the
+    // weights still add up to the score.
+    private IReadOnlyList<FieldEvidence> Evidence(int h, Candidate c, MatchPass pass, out double log2Odds)
+    {
+        var evidence = MatchEvidence.For(profiles[h], customers.Profiles[c.Profile], model, out log2Odds);
+        if (pass != MatchPass.Probabilistic)
+        {
+            return evidence;
+        }
+
+        log2Odds += model.MatchShareBits + c.RivalsBits;
+        return MatchEvidence.WithOneToOne(evidence, model.MatchShareBits, c.RivalsBits);
     }
 }

@@ -77,6 +77,7 @@ internal sealed class ProbabilisticPass(IdentityProfile[] customers, KeyIndex[] 
         scored.Clear();
         var previous = -1;
         var distinct = 0L;
+        var weakOdds = 0.0;
         foreach (var c in found)
         {
             if (c == previous)
@@ -87,17 +88,21 @@ internal sealed class ProbabilisticPass(IdentityProfile[] customers, KeyIndex[] 
             previous = c;
             distinct++;
             var p = customers[c];
-            var weight = model.TotalLog2Odds(PairComparer.Compare(e, p), p);
+            var weight = model.TotalLog2Odds(PairComparer.Compare(e, p), p) + model.MatchShareBits;
 
-            // Below the review threshold a candidate can neither win nor tie: drop it before ranking.
+            // Below the review threshold a candidate can neither win nor tie: it only takes its small share of belief.
             if (weight >= reviewLog2Odds)
             {
                 scored.Add(new Candidate(p.Owner, c, weight));
             }
+            else
+            {
+                weakOdds += Math.Pow(2, weight);
+            }
         }
 
         worker.PairCounts[ruleIndexes.Length + 1] += distinct;
-        return CandidateResolver.ResolveProbabilistic(CandidateResolver.BestPerCustomer(scored), settings);
+        return CandidateResolver.ResolveProbabilistic(CandidateResolver.BestPerCustomer(scored), weakOdds, settings);
     }
 
     private sealed class Worker(int counters)

@@ -65,7 +65,7 @@ internal static class ReplayCommand
             {
                 outcome = await replay.ReplayAsync(datasetDirectory.FullName, parse.GetRequiredValue(output).FullName, parse.GetValue(verify),
                     modelFile is null ? null : await File.ReadAllTextAsync(modelFile.FullName, cancellationToken),
-                    (RunProgress?)phases ?? RunProgress.None, cancellationToken);
+                    phases, cancellationToken);
             }
             catch (Exception e) when (DatabaseFailures.Report("replay", e) is { } exitCode)
             {

@@ -19,14 +19,17 @@ internal sealed record ReplayOutcome(RunSummary Summary, ExportComparison? Verif
 internal sealed partial class ReplayService(DatabaseOpener opener, RunService runs, ILogger<ReplayService> logger)
 {
     /// <param name="modelJson">A model file from an earlier run: its weights are used as they are, not re-estimated.</param>
+    /// <param name="timings">Step timings for the bench; when given, they replace the progress display.</param>
     public async Task<ReplayOutcome> ReplayAsync(
-        string datasetDirectory, string outDirectory, bool verify, string? modelJson, RunProgress progress, CancellationToken cancellationToken)
+        string datasetDirectory, string outDirectory, bool verify, string? modelJson, PhaseTimings? timings, CancellationToken cancellationToken)
     {
         RunReport report;
         await using (var database = await opener.OpenAsync(scratch: true, cancellationToken))
         {
             var request = new RunRequest(RunKind.Replay, datasetDirectory, Month: null, OutDirectory: outDirectory, ModelJson: modelJson);
-            report = await runs.RunAsync(database, request, progress, cancellationToken);
+            report = timings is not null
+                ? await runs.RunAsync(database, request, timings, cancellationToken)
+                : await RunProgress.ShowAsync(logger, TimeProvider.System, progress => runs.RunAsync(database, request, progress, cancellationToken));
         }
 
         var summary = report.Summary;

@@ -66,7 +66,23 @@ internal sealed class RunService(
         }
         finally
         {
-            await ReleaseRunLockAsync(ledgerConnection, runId);
+            await ReleaseLockAsync(ledgerConnection, runId);
+        }
+    }
+
+    /// <summary>
+    /// Releases the run's lock. When the server restarted during the run, the ledger connection is broken and its
+    /// session, with the lock, is gone already: the failure to release it must not turn a run that stored its results
+    /// into "no month was changed" and exit 3 (found by Hardening/DatabaseOutageTests).
+    /// </summary>
+    private static async Task ReleaseLockAsync(NpgsqlConnection ledgerConnection, long runId)
+    {
+        try
+        {
+            await RunLedger.ReleaseAsync(ledgerConnection, runId, CancellationToken.None).ConfigureAwait(false);
+        }
+        catch (Exception e) when (TransientDatabaseFailure.Is(e))
+        {
         }
     }
 
@@ -138,20 +154,6 @@ internal sealed class RunService(
 
     private static string[] RuleSetVersions(RunResult result)
         => [.. result.Attribution.Outcomes.Select(o => o.Points.RuleSetVersion).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal)];
-
-    // The ledger connection may have died with the server (a restart the run retried through): its session, and with
-    // it the lock, is gone already, and a finished run must not fail over it.
-    private async Task ReleaseRunLockAsync(NpgsqlConnection ledgerConnection, long runId)
-    {
-        try
-        {
-            await RunLedger.ReleaseAsync(ledgerConnection, runId, CancellationToken.None);
-        }
-        catch (Exception e) when (e is NpgsqlException or InvalidOperationException)
-        {
-            Log.RunStep(logger, runId, "run lock already released with its connection (" + DatabaseResilience.Describe(e) + ")");
-        }
-    }
 
     // Best effort, on a fresh connection: the run's own may be the one that broke.
     private async Task RecordFailureAsync(JotDatabase database, RunLedger ledger, long runId, string reason, int attempts)

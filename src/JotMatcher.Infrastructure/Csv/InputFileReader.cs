@@ -26,7 +26,12 @@ internal static class InputFileReader
         where T : class
     {
         var name = Path.GetFileName(path);
-        using var stream = new HashingReadStream(new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1, FileOptions.SequentialScan));
+        if (Open(path, out var failure) is not { } file)
+        {
+            return Quarantine<T>(name, kind, "", $"could not be opened ({failure}); it may still be being written — not ingested");
+        }
+
+        using var stream = new HashingReadStream(file);
         if (stream.Length == 0)
         {
             return Quarantine<T>(name, kind, stream.FinishHex(), "empty file (0 bytes); it may still be being written — not ingested");
@@ -36,20 +41,26 @@ internal static class InputFileReader
         var rejects = new List<Reject>();
         long warnings = 0;
         string? headerProblem = null;
+
+        // CsvHelper skips a malformed record it meets while looking for the header and takes the next good one as
+        // the header, so a data row could silently become the header. Anything malformed before the header has
+        // been read is the header's problem, wherever it starts (blank lines may come first).
+        var readingHeader = true;
         var options = new CsvReaderOptions
         {
             Separator = ',',
             TrackLineNumbers = true,
             TrimWhitespace = true,
             PoolStrings = true,
+            IncludeValuesInExceptions = false,
             MaxRecordSize = MaxRecordBytes,
             MalformedData = CsvMalformedDataHandling.Skip,
             FieldCountMismatch = CsvFieldCountHandling.Skip,
             OnMalformedRecord = malformed =>
             {
-                if (malformed.RecordNumber == 1 && malformed.LineNumber <= 1)
+                if (readingHeader)
                 {
-                    headerProblem = "header: " + MalformedReason(malformed.Reason);
+                    headerProblem ??= "header: " + MalformedReason(malformed.Reason);
                 }
                 else
                 {
@@ -63,6 +74,7 @@ internal static class InputFileReader
         {
             using var csv = CsvReader.Create(stream, options, leaveOpen: true);
             var headers = csv.Headers;
+            readingHeader = false;
             var problem = headerProblem ?? HeaderProblem(headers, requiredColumns);
             if (problem is not null)
             {
@@ -105,6 +117,25 @@ internal static class InputFileReader
         rejects.Sort(static (a, b) => a.Line.CompareTo(b.Line));
         var counts = new FileIngestCounts(name, kind, stream.FinishHex(), records.Count + rejects.Count, records.Count, rejects.Count, warnings);
         return new IngestedFile<T>(records, rejects, counts);
+    }
+
+    /// <summary>
+    /// The file, or null with the exception's type (never its message, which names the full path) when it cannot
+    /// be opened: locked by the program still writing it, moved away after the folder was listed, or unreadable.
+    /// Such a file is quarantined rather than stopping the whole run.
+    /// </summary>
+    private static FileStream? Open(string path, out string failure)
+    {
+        failure = "";
+        try
+        {
+            return new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1, FileOptions.SequentialScan);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            failure = e.GetType().Name;
+            return null;
+        }
     }
 
     private static IngestedFile<T> Quarantine<T>(string name, InputKind kind, string sha256, string reason)

@@ -136,11 +136,14 @@ internal sealed class RowFields(CsvReader csv)
 
     private string CheckedText(Column column, ReadOnlySpan<byte> span, bool rejectBad)
     {
-        if (span.Length > MaxFieldBytes || !Utf8.IsValid(span))
+        // A NUL byte is valid UTF-8 but no PostgreSQL text value can hold it: staged, it would fail every run that
+        // includes the file, so it is unreadable here like any other byte that is not text.
+        if (span.Length > MaxFieldBytes || !Utf8.IsValid(span) || span.Contains((byte)0))
         {
             if (rejectBad)
             {
-                Reject(span.Length > MaxFieldBytes ? $"{column.Name}: too long" : $"{column.Name}: invalid UTF-8");
+                Reject(span.Length > MaxFieldBytes ? $"{column.Name}: too long"
+                    : span.Contains((byte)0) ? $"{column.Name}: NUL byte" : $"{column.Name}: invalid UTF-8");
             }
             else
             {

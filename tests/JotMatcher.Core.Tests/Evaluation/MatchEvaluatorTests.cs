@@ -68,7 +68,7 @@ public sealed class MatchEvaluatorTests
         Assert.That((report.TruePairsInReview, report.TruthRowsNotInData, report.Overall.FalseNegatives), Is.EqualTo((1L, 1L, 3L)));
         Assert.That(MatchEvaluator.Discrepancies(Claims, Employments, Run(), Truth).Select(d => (d.HmrcId, d.Kind)), Is.EqualTo(new[]
         {
-            ("H3", "missed"), ("H3", "wrong_link"), ("H4", "missed_in_review"), ("H5", "not_in_data"),
+            ("H3", "missed_at_blocking"), ("H3", "wrong_link"), ("H4", "missed_in_review"), ("H5", "not_in_data"),
         }));
     }
 

@@ -131,7 +131,7 @@ public sealed class IdentityMatcherTests
         p.Employments.Add(Population.CopyOf(owner, "HX000009") with { Nino = Nino.Blank, Forenames = "" });
         var result = Match(p);
 
-        var model = MatchModel.FromJson(result.Diagnostics.ModelJson);
+        var model = MatchModelJson.Read(result.Diagnostics.ModelJson);
         Assert.That(LinkOf(result, "HX000009")?.CustomerId, Is.EqualTo(owner.CustomerId), "surname, date of birth and sex alone link");
         Assert.That(LinkOf(result, "HX000008"), Is.Null, "the same evidence against a disagreeing NINo does not");
         Assert.That(model.Weight(MatchField.Nino, ComparisonLevels.Nino.Disagree), Is.LessThan(-5));
@@ -145,7 +145,7 @@ public sealed class IdentityMatcherTests
         p.Employments.Add(Population.CopyOf(owner, "HX000010") with { Nino = Nino.Blank, Surname = owner.Surname + "e" });
         var link = LinkOf(Match(p), "HX000010")!;
         var bits = link.Evidence.Sum(e => e.Weight);
-        Assert.That(link.Evidence.Select(e => e.Field), Is.EqualTo(new[] { "prior", "nino", "surname", "forenames", "date_of_birth", "postcode", "sex" }));
+        Assert.That(link.Evidence.Select(e => e.Field), Is.EqualTo(new[] { "prior", "nino", "surname", "forenames", "date_of_birth", "postcode", "sex", "match_share", "rivals" }));
         Assert.That(link.Evidence.Single(e => e.Field == "surname").Level, Is.EqualTo("dl1"));
         Assert.That(1 / (1 + Math.Pow(2, -bits)), Is.EqualTo(link.Score).Within(1e-3));
     }

@@ -39,7 +39,7 @@ public sealed class EvaluateAndExplainTests
         Assert.That(output, Does.Contain("deterministic           50        50     1.0000   0.9091"));
         Assert.That(output, Does.Contain("probabilistic            5         5     1.0000   0.0909"));
         Assert.That(output, Does.Contain("blocking recall 1.0000"));
-        Assert.That(output, Does.Contain("date_of_birth"));
+        Assert.That(output, Does.Contain("dob_surname_soundex"));
         Assert.That(output, Does.Contain("points exactly right 54 of 55"));
         Assert.That(File.ReadAllText(details), Is.EqualTo("hmrc_id,kind,true_claim_id,true_customer_id,linked_customer_id,pass,score\n"));
     }
@@ -63,7 +63,9 @@ public sealed class EvaluateAndExplainTests
         Assert.That(lines[3], Does.StartWith("  prior         prior"));
         Assert.That(lines[4], Does.StartWith("  nino          missing                 0.0000"));
         Assert.That(lines[5], Does.StartWith("  surname       exact"));
-        Assert.That(lines[10], Does.StartWith("  match weight "));
+        Assert.That(lines[10], Does.StartWith("  match_share   has_a_customer"));
+        Assert.That(lines[11], Does.StartWith("  rivals        other_candidates"));
+        Assert.That(lines[12], Does.StartWith("  match weight "));
     }
 
     [Test]

@@ -81,9 +81,12 @@ internal sealed class JotDatabaseUnderTest : IAsyncDisposable
     /// A digest of every stored result (outcomes, review cases, referrals, evidence, links, months), without run ids
     /// and times, so two databases that ran differently can be compared for the same results.
     /// </summary>
-    public async Task<string> ResultsDigestAsync()
+    public Task<string> ResultsDigestAsync() => ResultsDigestAsync(ConnectionString);
+
+    /// <summary>The same digest of any JotMatcher database (the hardening tests' own servers, say).</summary>
+    public static async Task<string> ResultsDigestAsync(string connectionString)
     {
-        await using var connection = new NpgsqlConnection(ConnectionString);
+        await using var connection = new NpgsqlConnection(connectionString);
         var parts = new List<string>();
         foreach (var query in ResultQueries)
         {

@@ -95,6 +95,25 @@ public sealed class BadInputCorpusTests
         AssertOutcome(dataset, "ten_thousand_header_columns.csv", 1, 1, 0, 0, []);
     }
 
+    /// <summary>
+    /// NUL is valid UTF-8 but PostgreSQL text cannot hold it: a staged NUL would fail every run that includes the
+    /// file. In an id it rejects the row; in a name, NINo or code it reads as blank with a warning.
+    /// </summary>
+    [Test]
+    public void A_NUL_byte_rejects_an_id_and_blanks_a_name_or_code_so_nothing_unstorable_is_accepted()
+    {
+        using var dataset = new TempDataset();
+        dataset.Claims("nul_bytes.csv", string.Join('\n',
+            TempDataset.ClaimsHeader,
+            TempDataset.ClaimRow("X\01"),
+            TempDataset.ClaimRow("X2", surname: "Sm\0ith"),
+            TempDataset.ClaimRow("X3").Replace(",O1,", ",O\01,", StringComparison.Ordinal)) + "\n");
+
+        AssertOutcome(dataset, "nul_bytes.csv", 3, 2, 1, 2, [(2, "claim_id: NUL byte")]);
+        var read = DatasetReader.ReadDataset(dataset.Root).Claims.Where(c => c.Source.File == "nul_bytes.csv").ToList();
+        Assert.That(read.Select(c => (c.ClaimId, c.Surname, c.OfficeCode)), Is.EqualTo(new[] { ("X2", "", "O1"), ("X3", "Smith", "") }));
+    }
+
     private static void AssertOutcome(TempDataset dataset, string file, long read, long accepted, long rejected, long warnings, (long Line, string Reason)[] rejects)
     {
         dataset.Claims("a_good.csv", string.Join('\n', TempDataset.ClaimsHeader, TempDataset.ClaimRow("G1"), TempDataset.ClaimRow("G2")) + "\n");

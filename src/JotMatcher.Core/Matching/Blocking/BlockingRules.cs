@@ -1,9 +1,12 @@
 namespace JotMatcher.Core.Matching.Blocking;
 
 /// <summary>
-/// The blocking rules of the probabilistic pass. Each leaves out a different field, so one noisy field never hides a
-/// true pair: a date-of-birth typo is caught by the name rules, a misspelt surname by date of birth, a swapped
-/// forename/surname by the unordered name pair, a missing date of birth by name or postcode, a prefix typo by the digits.
+/// The blocking rules of the probabilistic pass. Each joins two fields that usually survive noise and leaves the
+/// others free, so one or two noisy fields never hide a true pair: a changed surname is caught by date of birth with the
+/// forename, a date-of-birth typo by the names, a move by the names or the date of birth, a swapped forename/surname by
+/// the unordered name pair, a missing date of birth by name and postcode, a mistyped NINo prefix by its digits. Pairing
+/// fields keeps blocks small at a million customers — no key is as common as a date of birth alone, and a placeholder
+/// date shared by thousands still splits by name and postcode.
 /// </summary>
 internal static class BlockingRules
 {
@@ -14,13 +17,14 @@ internal static class BlockingRules
 
     public static readonly BlockingRule[] All =
     [
-        new("date_of_birth", p => p.DobDay == IdentityProfile.NoDate ? 0 : p.DobDay + 1L),
-        new("surname_soundex_birth_year", p => p.SurnameSoundex == 0 || p.DobYmd == IdentityProfile.NoDate ? 0 : KeyHash.Of(p.SurnameSoundex, p.BirthYear)),
-        new("forename_soundex_birth_day_month", p => p.ForenameSoundex == 0 || p.DobYmd == IdentityProfile.NoDate ? 0 : KeyHash.Of(p.ForenameSoundex, p.BirthMonthDay)),
+        new("dob_surname_soundex", p => p.DobYmd == IdentityProfile.NoDate || p.SurnameSoundex == 0 ? 0 : KeyHash.Of(p.DobYmd, p.SurnameSoundex)),
+        new("dob_forename_initial", p => p.DobYmd == IdentityProfile.NoDate || p.Forename.Length == 0 ? 0 : KeyHash.Of(p.DobYmd, p.Forename[0])),
+        new("dob_postcode_outward", p => p.DobYmd == IdentityProfile.NoDate || p.Postcode.IsMissing ? 0 : KeyHash.Of(p.Postcode.Outward, p.DobYmd)),
         new("name_pair_soundex", p => p.SurnameSoundex == 0 || p.ForenameSoundex == 0 ? 0
             : KeyHash.Of(Math.Min(p.SurnameSoundex, p.ForenameSoundex), Math.Max(p.SurnameSoundex, p.ForenameSoundex))),
-        new("postcode_forename_initial", p => p.Postcode.IsMissing || p.Forename.Length == 0 ? 0
-            : KeyHash.Of(p.Postcode.Full.Length > 0 ? p.Postcode.Full : p.Postcode.Outward, p.Forename[0])),
+        new("surname_soundex_postcode_outward", p => p.SurnameSoundex == 0 || p.Postcode.IsMissing ? 0 : KeyHash.Of(p.Postcode.Outward, p.SurnameSoundex)),
+        new("forename_soundex_postcode_outward", p => p.ForenameSoundex == 0 || p.Postcode.IsMissing ? 0 : KeyHash.Of(p.Postcode.Outward, -p.ForenameSoundex)),
+        new("surname_soundex_birth_year", p => p.SurnameSoundex == 0 || p.DobYmd == IdentityProfile.NoDate ? 0 : KeyHash.Of(p.SurnameSoundex, p.BirthYear)),
         new("nino_digits", p => p.Stem == 0 ? 0 : NinoStem.Digits(p.Stem) + 1),
     ];
 }

@@ -62,7 +62,10 @@ public static class EvidenceWaterfall
         }
 
         var i = Array.IndexOf(ComparisonLevels.FieldNames, field);
-        return i >= 0 ? i : ComparisonLevels.FieldNames.Length;
+        return i >= 0 ? i
+            : field == MatchEvidence.MatchShareField ? ComparisonLevels.FieldNames.Length
+            : field == MatchEvidence.RivalsField ? ComparisonLevels.FieldNames.Length + 1
+            : ComparisonLevels.FieldNames.Length + 2;
     }
 
     private static void Line(StringBuilder s, FormattableString line) => s.Append(line.ToString(CultureInfo.InvariantCulture)).Append('\n');

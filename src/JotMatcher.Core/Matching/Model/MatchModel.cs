@@ -1,43 +1,142 @@
-using System.Globalization;
-using System.Text;
-using System.Text.Json;
 using JotMatcher.Core.Matching.Comparison;
 using L = JotMatcher.Core.Matching.Comparison.ComparisonLevels;
 
 namespace JotMatcher.Core.Matching.Model;
 
 /// <summary>
-/// The fitted Fellegi–Sunter model: per field and level the m probability (of the level among true matches) and
-/// u probability (among non-matches), and the prior odds that a random HMRC × customer pair is a match.
-/// A pair's match weight is the prior log2-odds plus each field's log2(m/u); exact surname and forename agreement
-/// use the value's own frequency as u (term-frequency adjustment, <see cref="TermFrequencies"/>), so "smith" counts for
-/// less than "szepessy". Everything a weight depends on is in the model file, so a replay with it scores identically.
+/// The fitted Fellegi–Sunter model: per field and level the m probability (of the level among true matches), the
+/// u probability (among non-matches) and the u among non-matches that share a surname; the prior odds that a random
+/// HMRC × customer pair is a match; and term-frequency tables. A pair's match weight is the prior log2-odds plus each
+/// field's log2(m/u).
+/// <para>
+/// Fellegi–Sunter takes fields as independent among non-matches, and households break that: a relative sharing the
+/// surname is far likelier than a stranger to share the address and, for a twin, the date of birth. So when the
+/// surname agrees, the other fields are weighed against <see cref="UGivenSurname"/> — P(level | surname agrees,
+/// non-match), the chain rule rather than the independence assumption. Exact names and dates of birth use the value's
+/// own frequency as u (term-frequency adjustment), never below the household rate when the surname agrees, so "smith"
+/// counts for less than "szepessy" and a placeholder date of birth for little.
+/// </para>
+/// Everything a weight depends on is in the model file (<see cref="MatchModelJson"/>), so a replay scores identically.
 /// </summary>
 internal sealed class MatchModel
 {
-    public const int FormatVersion = 2;
-
     private readonly double[][] weights;
+    private readonly double[][] weightsGivenSurname;
 
-    public MatchModel(double priorLog2Odds, double[][] m, double[][] u, TermFrequencies surnames, TermFrequencies forenames)
+    public MatchModel(double priorLog2Odds, double matchShare, double[][] m, double[][] u, double[][] uGivenSurname,
+        TermFrequencies surnames, TermFrequencies forenames, TermFrequencies datesOfBirth)
     {
         PriorLog2Odds = priorLog2Odds;
+        MatchShare = matchShare;
         M = m;
         U = u;
+        UGivenSurname = uGivenSurname;
         Surnames = surnames;
         Forenames = forenames;
-        weights = new double[L.FieldCount][];
-        for (var f = 0; f < L.FieldCount; f++)
-        {
-            weights[f] = new double[m[f].Length];
-            for (var l = 0; l < m[f].Length; l++)
-            {
-                weights[f][l] = IsImpliedBySurname(f, l) ? 0 : Math.Log2(m[f][l] / u[f][l]);
-            }
-        }
+        DatesOfBirth = datesOfBirth;
+        weights = Weights(m, u);
+        weightsGivenSurname = Weights(m, uGivenSurname);
     }
 
     public double PriorLog2Odds { get; }
+
+    /// <summary>The estimated share of HMRC records that have a customer at all (s).</summary>
+    public double MatchShare { get; }
+
+    /// <summary>
+    /// SPEC §3 links a record to one customer at most. Given that a record has a customer with probability s, the odds
+    /// that candidate c is the one are λ·BF_c / ((1 − s) + Σ λ·BF over the other candidates) rather than the pairwise
+    /// λ·BF_c: this term is the −log2(1 − s) part, <see cref="CandidateResolver"/> applies the rivals' part.
+    /// </summary>
+    public double MatchShareBits => -Math.Log2(1 - MatchShare);
+
+    public double[][] M { get; }
+
+    public double[][] U { get; }
+
+    public double[][] UGivenSurname { get; }
+
+    public TermFrequencies Surnames { get; }
+
+    public TermFrequencies Forenames { get; }
+
+    public TermFrequencies DatesOfBirth { get; }
+
+    /// <summary>The surname levels under which the other fields are weighed as among relatives.</summary>
+    public static bool SurnameAgrees(byte surnameLevel) => surnameLevel <= L.Surname.DoubleBarrel;
+
+    public static double Probability(double log2Odds) => 1.0 / (1.0 + Math.Pow(2, -log2Odds));
+
+    /// <summary>Sets each customer profile's exact-agreement weights from this model's tables, once, before scoring.</summary>
+    public void ApplyTermFrequencies(IdentityProfile[] customers)
+    {
+        foreach (var p in customers)
+        {
+            p.ExactWeights = new ExactAgreementWeights(
+                ExactWeight(MatchField.Surname, Surnames.FrequencyOf(p.Surname), false),
+                ExactWeight(MatchField.Forenames, Forenames.FrequencyOf(p.Forename), false),
+                ExactWeight(MatchField.Forenames, Forenames.FrequencyOf(p.Forename), true),
+                ExactWeight(MatchField.DateOfBirth, DatesOfBirth.FrequencyOf(DateKey(p.DobYmd)), false),
+                ExactWeight(MatchField.DateOfBirth, DatesOfBirth.FrequencyOf(DateKey(p.DobYmd)), true));
+        }
+    }
+
+    public static string DateKey(int dobYmd) => dobYmd == IdentityProfile.NoDate ? "" : dobYmd.ToString(System.Globalization.CultureInfo.InvariantCulture);
+
+    /// <summary>The weight of a level without term frequencies, as among strangers.</summary>
+    public double Weight(MatchField field, byte level) => level == L.Missing ? 0 : weights[(int)field][level];
+
+    /// <summary>The weight one field contributes to a pair whose surname comparison is known.</summary>
+    public double FieldWeight(MatchField field, byte level, IdentityProfile customer, bool surnameAgrees)
+    {
+        if (level == L.Missing)
+        {
+            return 0;
+        }
+
+        if (level == L.Exact)
+        {
+            switch (field)
+            {
+                case MatchField.Surname:
+                    return customer.ExactWeights.Surname;
+                case MatchField.Forenames:
+                    return surnameAgrees ? customer.ExactWeights.ForenameGivenSurname : customer.ExactWeights.Forename;
+                case MatchField.DateOfBirth:
+                    return surnameAgrees ? customer.ExactWeights.DateOfBirthGivenSurname : customer.ExactWeights.DateOfBirth;
+            }
+        }
+
+        return (surnameAgrees ? weightsGivenSurname : weights)[(int)field][level];
+    }
+
+    public double TotalLog2Odds(in ComparisonVector v, IdentityProfile customer)
+    {
+        var surnameAgrees = SurnameAgrees(v.Surname);
+        var total = PriorLog2Odds;
+        for (var f = 0; f < L.FieldCount; f++)
+        {
+            total += FieldWeight((MatchField)f, v[(MatchField)f], customer, surnameAgrees);
+        }
+
+        return total;
+    }
+
+    private double ExactWeight(MatchField field, double frequency, bool givenSurname)
+    {
+        var f = (int)field;
+        var (m, u) = (M[f][L.Exact], (givenSurname ? UGivenSurname : U)[f][L.Exact]);
+        if (frequency <= 0)
+        {
+            return Math.Log2(m / u);
+        }
+
+        // A value's frequency stands in for u, never below a thousandth of the average u. Among relatives it is scaled
+        // by how much likelier relatives are than strangers to agree on the field (twins on a date of birth), so a
+        // placeholder date shared by thousands stays weak and an ordinary one keeps its own frequency.
+        var relativeRisk = givenSurname ? u / U[f][L.Exact] : 1;
+        return Math.Log2(m / Math.Max(frequency * relativeRisk, U[f][L.Exact] / 1000));
+    }
 
     /// <summary>
     /// A swap is one event seen from two fields: the surname's "swapped" level already carries its whole weight (its m
@@ -46,138 +145,18 @@ internal sealed class MatchModel
     /// </summary>
     private static bool IsImpliedBySurname(int field, int level) => field == (int)MatchField.Forenames && level == L.Forenames.Swapped;
 
-    public double[][] M { get; }
-
-    public double[][] U { get; }
-
-    public TermFrequencies Surnames { get; }
-
-    public TermFrequencies Forenames { get; }
-
-    /// <summary>Sets each customer profile's name frequencies from this model's tables, once, before scoring.</summary>
-    public void ApplyTermFrequencies(IdentityProfile[] customers)
+    private static double[][] Weights(double[][] m, double[][] u)
     {
-        foreach (var p in customers)
-        {
-            p.SurnameFrequency = Surnames.FrequencyOf(p.Surname);
-            p.ForenameFrequency = Forenames.FrequencyOf(p.Forename);
-        }
-    }
-
-    public double Weight(MatchField field, byte level) => level == L.Missing ? 0 : weights[(int)field][level];
-
-    /// <summary>The weight one field contributes to a pair, with the term-frequency adjustment for exact names.</summary>
-    public double FieldWeight(MatchField field, byte level, IdentityProfile customer)
-    {
-        if (level == L.Exact)
-        {
-            if (field == MatchField.Surname && customer.SurnameFrequency > 0)
-            {
-                return Math.Log2(M[(int)field][L.Exact] / Math.Max(customer.SurnameFrequency, U[(int)field][L.Exact] / 1000));
-            }
-
-            if (field == MatchField.Forenames && customer.ForenameFrequency > 0)
-            {
-                return Math.Log2(M[(int)field][L.Exact] / Math.Max(customer.ForenameFrequency, U[(int)field][L.Exact] / 1000));
-            }
-        }
-
-        return Weight(field, level);
-    }
-
-    public double TotalLog2Odds(in ComparisonVector v, IdentityProfile customer)
-    {
-        var total = PriorLog2Odds;
+        var w = new double[L.FieldCount][];
         for (var f = 0; f < L.FieldCount; f++)
         {
-            total += FieldWeight((MatchField)f, v[(MatchField)f], customer);
-        }
-
-        return total;
-    }
-
-    public static double Probability(double log2Odds) => 1.0 / (1.0 + Math.Pow(2, -log2Odds));
-
-    /// <summary>
-    /// Deterministic JSON: fixed key order, indented, doubles in shortest round-trip form. The thresholds the run used
-    /// are recorded beside the weights for the reader; a replay takes its thresholds from configuration.
-    /// </summary>
-    public string ToJson(MatchingSettings settings)
-    {
-        using var stream = new MemoryStream();
-        using (var w = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = true, NewLine = "\n" }))
-        {
-            w.WriteStartObject();
-            w.WriteNumber("version", FormatVersion);
-            w.WriteStartObject("thresholds");
-            w.WriteNumber("accept_probability", settings.AcceptThreshold);
-            w.WriteNumber("review_probability", settings.ReviewThreshold);
-            w.WriteNumber("near_tie_margin_bits", settings.NearTieMarginBits);
-            w.WriteEndObject();
-            w.WriteNumber("prior_log2_odds", PriorLog2Odds);
-            w.WriteStartObject("fields");
-            for (var f = 0; f < L.FieldCount; f++)
+            w[f] = new double[m[f].Length];
+            for (var l = 0; l < m[f].Length; l++)
             {
-                w.WriteStartObject(L.FieldNames[f]);
-                for (var l = 0; l < M[f].Length; l++)
-                {
-                    w.WriteStartObject(L.LevelNames[f][l]);
-                    w.WriteNumber("m", M[f][l]);
-                    w.WriteNumber("u", U[f][l]);
-                    w.WriteEndObject();
-                }
-
-                w.WriteEndObject();
+                w[f][l] = IsImpliedBySurname(f, l) ? 0 : Math.Log2(m[f][l] / u[f][l]);
             }
-
-            w.WriteEndObject();
-            w.WriteStartObject("term_frequencies");
-            Surnames.Write(w, "surname");
-            Forenames.Write(w, "forenames");
-            w.WriteEndObject();
-            w.WriteEndObject();
         }
 
-        return Encoding.UTF8.GetString(stream.ToArray());
-    }
-
-    /// <summary>Reads a model written by <see cref="ToJson"/>; a missing field or level is a <see cref="FormatException"/>.</summary>
-    public static MatchModel FromJson(string json)
-    {
-        try
-        {
-            using var doc = JsonDocument.Parse(json);
-            var root = doc.RootElement;
-            var version = root.GetProperty("version").GetInt32();
-            if (version != FormatVersion)
-            {
-                throw new FormatException(string.Create(CultureInfo.InvariantCulture, $"match model version {version} is not supported (expected {FormatVersion})"));
-            }
-
-            var fields = root.GetProperty("fields");
-            var m = new double[L.FieldCount][];
-            var u = new double[L.FieldCount][];
-            for (var f = 0; f < L.FieldCount; f++)
-            {
-                var field = fields.GetProperty(L.FieldNames[f]);
-                var names = L.LevelNames[f];
-                m[f] = new double[names.Length];
-                u[f] = new double[names.Length];
-                for (var l = 0; l < names.Length; l++)
-                {
-                    var level = field.GetProperty(names[l]);
-                    m[f][l] = level.GetProperty("m").GetDouble();
-                    u[f][l] = level.GetProperty("u").GetDouble();
-                }
-            }
-
-            var tf = root.GetProperty("term_frequencies");
-            return new MatchModel(root.GetProperty("prior_log2_odds").GetDouble(), m, u,
-                TermFrequencies.Read(tf.GetProperty("surname")), TermFrequencies.Read(tf.GetProperty("forenames")));
-        }
-        catch (Exception e) when (e is JsonException or KeyNotFoundException or InvalidOperationException)
-        {
-            throw new FormatException("the match model file is not a valid model: " + e.GetType().Name, e);
-        }
+        return w;
     }
 }

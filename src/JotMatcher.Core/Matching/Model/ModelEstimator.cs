@@ -6,7 +6,8 @@ namespace JotMatcher.Core.Matching.Model;
 /// <summary>
 /// Fits the <see cref="MatchModel"/> from the data itself, so no weight is hand-set:
 /// <list type="bullet">
-/// <item>u: level frequencies among seeded random HMRC × customer pairs (almost all non-matches).</item>
+/// <item>u: level frequencies among seeded random HMRC × customer pairs, corrected for the few matches among them;
+/// and, for pairs whose surname agrees, among pairs of different customers sharing a surname (relatives).</item>
 /// <item>m: the deterministic links as labelled matches. A field the deterministic rule looked at is counted only on
 /// links chosen by the other field (surname m on links whose date of birth agreed, and vice versa), so the rule's own
 /// selection does not bias it. NINo m comes from pairs agreeing exactly on surname, forename and date of birth.</item>
@@ -18,6 +19,7 @@ internal static class ModelEstimator
 {
     private const double PseudoCount = 10;
     private const double MinMatchShare = 0.01;
+    private const double HouseholdPseudoCount = 100;
 
     private static readonly double[][] DefaultM =
     [
@@ -34,7 +36,8 @@ internal static class ModelEstimator
         IdentityProfile[] customers,
         int customerCount,
         IReadOnlyList<(int Employment, int Customer)> deterministicLinks,
-        MatchingSettings settings)
+        MatchingSettings settings,
+        ParallelOptions parallel)
     {
         var mCounts = NewCounts();
         foreach (var (h, c) in deterministicLinks)
@@ -69,14 +72,17 @@ internal static class ModelEstimator
 
         var matchShare = EstimateMatchShare(employments, customers, deterministicLinks.Count, m[(int)MatchField.Nino][L.Exact]);
         var lambda = matchShare / Math.Max(1, customerCount);
-        var u = EstimateU(employments, customers, settings, m, lambda);
+        var u = CorrectedForMatches(NonMatchSampler.RandomPairs(employments, customers, settings, parallel), m, lambda);
+        var uGivenSurname = ShrunkToward(NonMatchSampler.SameSurnameNonMatches(customers, settings, parallel), u);
         for (var f = 0; f < L.FieldCount; f++)
         {
             KeepPartialAgreementAboveDisagreement(m[f], u[f]);
         }
 
-        return new MatchModel(Math.Log2(lambda / (1 - lambda)), m, u,
-            TermFrequencies.Count(customers.Select(c => c.Surname)), TermFrequencies.Count(customers.Select(c => c.Forename)));
+        return new MatchModel(Math.Log2(lambda / (1 - lambda)), matchShare, m, u, uGivenSurname,
+            TermFrequencies.Count(customers.Select(c => c.Surname)),
+            TermFrequencies.Count(customers.Select(c => c.Forename)),
+            TermFrequencies.Count(customers.Select(c => MatchModel.DateKey(c.DobYmd))));
     }
 
     /// <summary>
@@ -85,23 +91,8 @@ internal static class ModelEstimator
     /// matters for levels non-matches almost never reach (an equal NINo), where the matches would otherwise be most of
     /// what was counted. Each u keeps at least one pseudo-observation: rare, never impossible.
     /// </summary>
-    private static double[][] EstimateU(IdentityProfile[] employments, IdentityProfile[] customers, MatchingSettings settings, double[][] m, double lambda)
+    private static double[][] CorrectedForMatches(long[][] counts, double[][] m, double lambda)
     {
-        var counts = NewCounts();
-        if (employments.Length > 0 && customers.Length > 0)
-        {
-            var samples = (int)Math.Min(settings.RandomPairSamples, (long)employments.Length * customers.Length);
-            var random = new Random(settings.Seed);
-            for (var i = 0; i < samples; i++)
-            {
-                var v = PairComparer.Compare(employments[random.Next(employments.Length)], customers[random.Next(customers.Length)]);
-                for (var f = 0; f < L.FieldCount; f++)
-                {
-                    Tally(counts, (MatchField)f, v[(MatchField)f]);
-                }
-            }
-        }
-
         var u = new double[L.FieldCount][];
         for (var f = 0; f < L.FieldCount; f++)
         {
@@ -118,6 +109,33 @@ internal static class ModelEstimator
         }
 
         return u;
+    }
+
+    /// <summary>
+    /// u among same-surname non-matches, shrunk toward the plain u with <see cref="HouseholdPseudoCount"/> pseudo-pairs,
+    /// so a dataset with few such pairs (or no NINos) falls back to the plain u rather than to noise.
+    /// </summary>
+    private static double[][] ShrunkToward(long[][] counts, double[][] u)
+    {
+        var shrunk = new double[L.FieldCount][];
+        for (var f = 0; f < L.FieldCount; f++)
+        {
+            // The surname is the condition, and the sample leaves out equal NINos by construction: both keep the plain u.
+            if (f is (int)MatchField.Surname or (int)MatchField.Nino)
+            {
+                shrunk[f] = [.. u[f]];
+                continue;
+            }
+
+            var n = counts[f].Sum();
+            shrunk[f] = new double[counts[f].Length];
+            for (var l = 0; l < shrunk[f].Length; l++)
+            {
+                shrunk[f][l] = (counts[f][l] + (HouseholdPseudoCount * u[f][l])) / (n + HouseholdPseudoCount);
+            }
+        }
+
+        return shrunk;
     }
 
     /// <summary>
@@ -202,7 +220,7 @@ internal static class ModelEstimator
         return Math.Clamp(share, MinMatchShare, 1 - MinMatchShare);
     }
 
-    private static long[][] NewCounts() => [.. L.LevelNames.Select(n => new long[n.Length])];
+    private static long[][] NewCounts() => NonMatchSampler.NewCounts();
 
     private static void Tally(long[][] counts, MatchField field, byte level)
     {

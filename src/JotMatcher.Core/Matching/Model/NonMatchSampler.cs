@@ -1,0 +1,121 @@
+using JotMatcher.Core.Matching.Blocking;
+using JotMatcher.Core.Matching.Comparison;
+using L = JotMatcher.Core.Matching.Comparison.ComparisonLevels;
+
+namespace JotMatcher.Core.Matching.Model;
+
+/// <summary>
+/// Counts comparison levels among pairs that are (almost all) not the same person, for the u probabilities:
+/// seeded random HMRC × customer pairs, and pairs of different customers sharing a surname — relatives and namesakes. Work is cut into a fixed number of chunks, each with its own seed, and the
+/// integer counts are summed, so the result is the same whatever the number of threads.
+/// </summary>
+internal static class NonMatchSampler
+{
+    private const int Chunks = 64;
+
+    /// <summary>Same-surname pairs examined per customer at most, so one common surname cannot dominate.</summary>
+    private const int PairsPerRecord = 8;
+
+    public static long[][] RandomPairs(IdentityProfile[] employments, IdentityProfile[] customers, MatchingSettings settings, ParallelOptions parallel)
+    {
+        if (employments.Length == 0 || customers.Length == 0)
+        {
+            return NewCounts();
+        }
+
+        var samples = Math.Min(settings.RandomPairSamples, (long)employments.Length * customers.Length);
+        var perChunk = new long[Chunks][][];
+        Parallel.For(0, Chunks, parallel, k =>
+        {
+            var counts = NewCounts();
+            var random = new Random(unchecked(settings.Seed + (k * 7919)));
+            var n = (samples / Chunks) + (k < samples % Chunks ? 1 : 0);
+            for (var i = 0L; i < n; i++)
+            {
+                Tally(counts, PairComparer.Compare(employments[random.Next(employments.Length)], customers[random.Next(customers.Length)]));
+            }
+
+            perChunk[k] = counts;
+        });
+        return Sum(perChunk);
+    }
+
+    /// <summary>
+    /// Levels of every field among pairs of different customers with the same surname: different people (a customer is
+    /// one person; two customers holding the same NINo are left out) who share a surname, often a household — the
+    /// non-matches that random pairs almost never produce. Unlike HMRC × customer pairs, no true match hides among them.
+    /// </summary>
+    public static long[][] SameSurnameNonMatches(IdentityProfile[] customers, MatchingSettings settings, ParallelOptions parallel)
+    {
+        var bySurname = new KeyIndex(customers, static p => p.Surname.Length == 0 ? 0 : KeyHash.Of(p.Surname, 0));
+        var perChunk = new long[Chunks][][];
+        var chunkSize = (customers.Length + Chunks - 1) / Chunks;
+        var chunkBudget = (settings.RandomPairSamples / Chunks) + 1;
+        Parallel.For(0, Chunks, parallel, k =>
+        {
+            var counts = NewCounts();
+            var budget = chunkBudget;
+            var end = Math.Min(customers.Length, (k + 1) * chunkSize);
+            for (var i = k * chunkSize; i < end && budget > 0; i++)
+            {
+                var a = customers[i];
+                var block = bySurname.Find(a.Surname.Length == 0 ? 0 : KeyHash.Of(a.Surname, 0));
+                if (block.Length < 2)
+                {
+                    continue;
+                }
+
+                // Start at a point fixed by the profile, so which pairs are examined never depends on scheduling.
+                var start = (int)((uint)(i * 2654435761u) % (uint)block.Length);
+                var taken = 0;
+                for (var n = 0; n < block.Length && taken < PairsPerRecord; n++)
+                {
+                    var b = customers[block[(start + n) % block.Length]];
+                    if (b.Owner == a.Owner || (a.Stem != 0 && a.Stem == b.Stem))
+                    {
+                        continue;
+                    }
+
+                    Tally(counts, PairComparer.Compare(a, b));
+                    taken++;
+                }
+
+                budget -= taken;
+            }
+
+            perChunk[k] = counts;
+        });
+        return Sum(perChunk);
+    }
+
+    public static long[][] NewCounts() => [.. L.LevelNames.Select(n => new long[n.Length])];
+
+    private static void Tally(long[][] counts, in ComparisonVector v)
+    {
+        for (var f = 0; f < L.FieldCount; f++)
+        {
+            var level = v[(MatchField)f];
+            if (level != L.Missing)
+            {
+                counts[f][level]++;
+            }
+        }
+    }
+
+    private static long[][] Sum(long[][][] parts)
+    {
+        var total = NewCounts();
+        foreach (var part in parts)
+        {
+            for (var f = 0; f < total.Length; f++)
+            {
+                for (var l = 0; l < total[f].Length; l++)
+                {
+                    total[f][l] += part[f][l];
+                }
+            }
+        }
+
+        return total;
+    }
+}
