@@ -14,13 +14,10 @@ internal sealed class JotDatabaseUnderTest : IAsyncDisposable
 {
     public const string PseudonymKey = "host-tests-pseudonym-key-0123456789";
 
-    private readonly string? server;
-
-    private JotDatabaseUnderTest(string connectionString, string applicationName, string? server = null)
+    private JotDatabaseUnderTest(string connectionString, string applicationName)
     {
         ConnectionString = connectionString;
         ApplicationName = applicationName;
-        this.server = server;
     }
 
     public string ConnectionString { get; }
@@ -33,21 +30,6 @@ internal sealed class JotDatabaseUnderTest : IAsyncDisposable
         var applicationName = "jot-child-" + Guid.NewGuid().ToString("N")[..8];
         var connectionString = new NpgsqlConnectionStringBuilder(await TestPostgres.CreateDatabaseAsync()) { ApplicationName = applicationName }.ConnectionString;
         return new JotDatabaseUnderTest(connectionString, applicationName);
-    }
-
-    /// <summary>A database of its own on another server (a cluster the test controls), given its superuser connection string.</summary>
-    public static async Task<JotDatabaseUnderTest> CreateOnAsync(string serverConnectionString)
-    {
-        var applicationName = "jot-child-" + Guid.NewGuid().ToString("N")[..8];
-        var name = "jot_test_" + Guid.NewGuid().ToString("N")[..16];
-        await using (var connection = new NpgsqlConnection(serverConnectionString))
-        {
-            await connection.OpenAsync();
-            await connection.ExecuteAsync($"CREATE DATABASE \"{name}\"");
-        }
-
-        var connectionString = new NpgsqlConnectionStringBuilder(serverConnectionString) { Database = name, ApplicationName = applicationName }.ConnectionString;
-        return new JotDatabaseUnderTest(connectionString, applicationName, serverConnectionString);
     }
 
     public Dictionary<string, string> Environment(params (string Name, string Value)[] extra)
@@ -109,13 +91,5 @@ internal sealed class JotDatabaseUnderTest : IAsyncDisposable
         "SELECT f.name, s.line, s.hmrc_id FROM jot.staged_hmrc s JOIN jot.input_file f USING (file_id) WHERE NOT f.superseded",
     ];
 
-    public async ValueTask DisposeAsync()
-    {
-        if (server is null)
-        {
-            await TestPostgres.DropDatabaseAsync(ConnectionString);
-        }
-
-        // A database on a test-controlled cluster goes with the cluster.
-    }
+    public async ValueTask DisposeAsync() => await TestPostgres.DropDatabaseAsync(ConnectionString);
 }

@@ -160,13 +160,6 @@ public sealed class EmbeddedCluster : IAsyncDisposable
         }
     }
 
-    /// <summary>Stops the server now (fast shutdown: open sessions are ended), as an outage or an operator's restart would.</summary>
-    public void StopServer()
-        => RunServerProgram("pg_ctl", ["-D", DataDirectory, "-m", "fast", "-w", "-t", "60", "stop"], "stop the embedded cluster");
-
-    /// <summary>Starts the server again after <see cref="StopServer"/>.</summary>
-    public void StartServer() => Start();
-
     /// <summary>Leaves the cluster; the last process out stops it.</summary>
     public ValueTask DisposeAsync()
     {
