@@ -29,7 +29,8 @@ public sealed class EmbeddedClusterOptions
     public string Database { get; set; } = "jot";
 
     /// <summary>
-    /// False for throw-away clusters (tests): no fsync, so a test run does not wait on the disk. Default true.
+    /// False for throw-away clusters (tests): no fsync, so a test run does not wait on the disk; commits still survive
+    /// the server process being killed, not the machine crashing. Default true.
     /// </summary>
     public bool Durable { get; set; } = true;
 }
