@@ -1,5 +1,11 @@
 using JotMatcher.Core.Matching;
 using JotMatcher.Host.Replay;
+using JotMatcher.Host.Reporting;
+using JotMatcher.Host.Runs;
+using JotMatcher.Host.Storage;
+using JotMatcher.Host.Worker;
+using JotMatcher.Infrastructure.Postgres.Embedded;
+using JotMatcher.Infrastructure.Resilience;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
@@ -42,7 +48,19 @@ internal static class JotHost
 
         // Fail before any work: ValidateOnStart normally waits for IHost.StartAsync, which commands other than the
         // worker never call.
-        host.Services.GetRequiredService<IStartupValidator>().Validate();
+        try
+        {
+            host.Services.GetRequiredService<IStartupValidator>().Validate();
+        }
+        catch (AggregateException e) when (e.InnerExceptions.All(static i => i is OptionsValidationException))
+        {
+            // Options that depend on others (the embedded cluster's folder on Jot:DataFolder) report a shared
+            // failure more than once; one exception listing each failure once is what a person needs to read.
+            host.Dispose();
+            var failures = e.InnerExceptions.Cast<OptionsValidationException>().SelectMany(static i => i.Failures).Distinct(StringComparer.Ordinal).ToArray();
+            throw new OptionsValidationException(Options.DefaultName, typeof(JotOptions), failures);
+        }
+
         return host;
     }
 
@@ -55,5 +73,20 @@ internal static class JotHost
         services.AddSingleton<IValidateOptions<MatchingSettings>, MatchingSettingsValidation>();
 
         services.AddSingleton<ReplayService>();
+
+        // Storage (issue 4): the database, runs, reports and the scheduled worker.
+        services.AddSingleton(TimeProvider.System);
+        services.AddOptions<StorageOptions>().Bind(configuration.GetSection(JotOptions.Section));
+        services.AddOptions<EmbeddedClusterOptions>().Bind(configuration.GetSection(EmbeddedClusterOptions.SectionName)).ValidateOnStart()
+            .PostConfigure<IOptions<JotOptions>>(static (embedded, jot) => embedded.DataFolder ??= Path.Combine(jot.Value.DataFolder, "pg"));
+        services.AddSingleton<IValidateOptions<EmbeddedClusterOptions>, EmbeddedClusterOptionsValidation>();
+        services.AddOptions<DatabaseRetryOptions>().Bind(configuration.GetSection(DatabaseRetryOptions.SectionName)).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<DatabaseRetryOptions>, DatabaseRetryOptionsValidation>();
+        services.AddOptions<WorkerOptions>().Bind(configuration.GetSection(WorkerOptions.SectionName)).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<WorkerOptions>, WorkerOptionsValidation>();
+        services.AddSingleton<DatabaseOpener>();
+        services.AddSingleton<RunService>();
+        services.AddSingleton<ReportService>();
+        services.AddHostedService<ScheduledRunWorker>();
     }
 }

@@ -59,9 +59,7 @@ internal sealed class CustomerTable
             start = i;
         }
 
-        var table = new CustomerTable([.. ids], [.. spells], [.. profiles]);
-        table.SetTermFrequencies();
-        return table;
+        return new CustomerTable([.. ids], [.. spells], [.. profiles]);
     }
 
     private static bool RepeatsEarlierIdentity(ClaimSpell[] group, int j)
@@ -81,33 +79,6 @@ internal sealed class CustomerTable
         }
 
         return false;
-    }
-
-    // Term frequencies over customer profiles: how often a random customer shares this exact surname or forename.
-    private void SetTermFrequencies()
-    {
-        var surnames = new Dictionary<string, int>(StringComparer.Ordinal);
-        var forenames = new Dictionary<string, int>(StringComparer.Ordinal);
-        foreach (var p in Profiles)
-        {
-            Increment(surnames, p.Surname);
-            Increment(forenames, p.Forename);
-        }
-
-        double total = Profiles.Length;
-        foreach (var p in Profiles)
-        {
-            p.SurnameFrequency = p.Surname.Length == 0 ? 0 : surnames[p.Surname] / total;
-            p.ForenameFrequency = p.Forename.Length == 0 ? 0 : forenames[p.Forename] / total;
-        }
-    }
-
-    private static void Increment(Dictionary<string, int> counts, string value)
-    {
-        if (value.Length > 0)
-        {
-            counts[value] = counts.GetValueOrDefault(value) + 1;
-        }
     }
 
     /// <summary>

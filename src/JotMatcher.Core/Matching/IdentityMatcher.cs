@@ -28,6 +28,7 @@ public sealed class IdentityMatcher(MatchingSettings settings)
         var model = fixedModelJson is null
             ? ModelEstimator.Estimate(profiles, customers.Profiles, customers.Ids.Length, DeterministicLinks(decisions), Settings)
             : MatchModel.FromJson(fixedModelJson);
+        model.ApplyTermFrequencies(customers.Profiles);
 
         var offered = Array.ConvertAll(decisions, d => d is null);
         var oneEdit = OneEditNinoIndex.Find(profiles, offered, customers.Profiles);
@@ -130,7 +131,7 @@ public sealed class IdentityMatcher(MatchingSettings settings)
         return links;
     }
 
-    private static MatchDiagnostics Diagnostics(long[] pairCounts, MatchModel model)
+    private MatchDiagnostics Diagnostics(long[] pairCounts, MatchModel model)
     {
         var counts = new SortedDictionary<string, long>(StringComparer.Ordinal);
         for (var r = 0; r < BlockingRules.All.Length; r++)
@@ -140,6 +141,6 @@ public sealed class IdentityMatcher(MatchingSettings settings)
 
         counts[BlockingRules.NinoOneEditName] = pairCounts[BlockingRules.All.Length];
         counts[BlockingRules.DistinctPairsName] = pairCounts[BlockingRules.All.Length + 1];
-        return new MatchDiagnostics(counts, model.ToJson());
+        return new MatchDiagnostics(counts, model.ToJson(Settings));
     }
 }

@@ -24,6 +24,9 @@ internal sealed class IdentityProfile
 
     public required string[] ForenameTokens { get; init; }
 
+    /// <summary>All forename tokens joined without separators ("slack-smith" → "slacksmith"), for swap checks.</summary>
+    public required string ForenamesJoined { get; init; }
+
     public required int SurnameSoundex { get; init; }
 
     public required int ForenameSoundex { get; init; }
@@ -41,7 +44,7 @@ internal sealed class IdentityProfile
     /// <summary>The valid NINo stem (letters and digits, suffix ignored) packed by <see cref="NinoStem"/>; 0 when none.</summary>
     public required long Stem { get; init; }
 
-    /// <summary>Share of customer profiles with this exact surname (term frequency); set after all profiles exist.</summary>
+    /// <summary>Share of customer profiles with this exact surname (term frequency); set from the model before scoring.</summary>
     public double SurnameFrequency { get; set; }
 
     /// <summary>Share of customer profiles with this exact first forename.</summary>
@@ -64,6 +67,7 @@ internal sealed class IdentityProfile
             SurnameParts = surnameTokens.Length > 1 ? surnameTokens : [],
             Forename = forename,
             ForenameTokens = forenameTokens,
+            ForenamesJoined = forenameTokens.Length > 1 ? string.Concat(forenameTokens) : forename,
             SurnameSoundex = Soundex.Code(joinedSurname),
             ForenameSoundex = Soundex.Code(forename),
             DobDay = dob?.DayNumber ?? NoDate,

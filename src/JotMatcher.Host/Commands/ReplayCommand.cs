@@ -1,5 +1,7 @@
 using System.CommandLine;
 using JotMatcher.Host.Replay;
+using JotMatcher.Host.Runs;
+using JotMatcher.Host.Storage;
 using JotMatcher.Infrastructure.Export;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -27,15 +29,19 @@ internal static class ReplayCommand
         {
             Description = "Compare the exports with the dataset's expected/ files; exit 1 on any difference.",
         };
+        var model = new Option<FileInfo?>("--model")
+        {
+            Description = "A model.json from an earlier run: score with exactly its weights instead of estimating them.",
+        };
         var timings = new Option<FileInfo>("--timings")
         {
             Description = "Also write each step's wall-clock seconds to this JSON file (for scripts/bench).",
         };
         var command = new Command("replay", "Replay a dataset in isolation and write its export files (SPEC §6); same dataset, same bytes.")
         {
-            dataset, output, verify, timings,
+            dataset, output, verify, model, timings,
         };
-        command.SetAction(parse =>
+        command.SetAction(async (parse, cancellationToken) =>
         {
             var datasetDirectory = parse.GetRequiredValue(dataset);
             if (!datasetDirectory.Exists)
@@ -44,10 +50,28 @@ internal static class ReplayCommand
                 return ExitCodes.BadUsage;
             }
 
+            var modelFile = parse.GetValue(model);
+            if (modelFile is { Exists: false })
+            {
+                Console.Error.WriteLine($"jot replay: model file not found: {modelFile.FullName}");
+                return ExitCodes.BadUsage;
+            }
+
             using var host = JotHost.Build();
             var replay = host.Services.GetRequiredService<ReplayService>();
             var phases = parse.GetValue(timings) is null ? null : new PhaseTimings(TimeProvider.System);
-            var outcome = replay.Replay(datasetDirectory.FullName, parse.GetRequiredValue(output).FullName, parse.GetValue(verify), phases);
+            ReplayOutcome outcome;
+            try
+            {
+                outcome = await replay.ReplayAsync(datasetDirectory.FullName, parse.GetRequiredValue(output).FullName, parse.GetValue(verify),
+                    modelFile is null ? null : await File.ReadAllTextAsync(modelFile.FullName, cancellationToken),
+                    (RunProgress?)phases ?? RunProgress.None, cancellationToken);
+            }
+            catch (Exception e) when (DatabaseFailures.Report("replay", e) is { } exitCode)
+            {
+                return exitCode;
+            }
+
             phases?.WriteJson(parse.GetValue(timings)!.FullName);
             var summary = outcome.Summary;
             Console.Out.WriteLine(

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.Json;
+using JotMatcher.Host.Runs;
 
 namespace JotMatcher.Host.Replay;
 
@@ -7,7 +8,7 @@ namespace JotMatcher.Host.Replay;
 /// Wall-clock time of each step of a replay, for <c>scripts/bench</c> (<c>jot replay --timings FILE</c>). Measures,
 /// never decides: nothing here reaches an export file. Each <see cref="Step"/> ends the step before it.
 /// </summary>
-internal sealed class PhaseTimings(TimeProvider clock)
+internal sealed class PhaseTimings(TimeProvider clock) : RunProgress
 {
     private readonly List<(string Name, double Seconds)> _phases = [];
     private readonly long _begun = clock.GetTimestamp();
@@ -16,7 +17,11 @@ internal sealed class PhaseTimings(TimeProvider clock)
 
     public IReadOnlyList<(string Name, double Seconds)> Phases => _phases;
 
-    public void Step(string name)
+    public override void Begin(long runId)
+    {
+    }
+
+    public override void Step(string name)
     {
         End();
         _current = name;

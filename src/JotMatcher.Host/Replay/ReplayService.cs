@@ -1,10 +1,9 @@
-using JotMatcher.Core.Matching;
-using JotMatcher.Core.RuleSets;
 using JotMatcher.Core.Runs;
-using JotMatcher.Infrastructure.Csv;
+using JotMatcher.Host.Runs;
+using JotMatcher.Host.Storage;
 using JotMatcher.Infrastructure.Export;
+using JotMatcher.Infrastructure.Postgres.Runs;
 using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Options;
 
 namespace JotMatcher.Host.Replay;
 
@@ -12,27 +11,25 @@ namespace JotMatcher.Host.Replay;
 internal sealed record ReplayOutcome(RunSummary Summary, ExportComparison? Verification);
 
 /// <summary>
-/// Auditors' replay (SPEC §5): a dataset read in isolation, matched and awarded under its own manifest, exported
-/// to a folder, optionally verified against the dataset's <c>expected/</c> files.
+/// Auditors' replay (SPEC §5): the dataset goes through exactly the path a nightly run takes — staged by binary
+/// COPY, read back, matched, awarded and stored month by month — but in a throw-away database of its own on the
+/// same server, dropped afterwards, so a replay neither sees nor touches the system of record. Then the export
+/// files, optionally verified against the dataset's <c>expected/</c> files.
 /// </summary>
-internal sealed partial class ReplayService(IOptions<MatchingSettings> matching, ILogger<ReplayService> logger)
+internal sealed partial class ReplayService(DatabaseOpener opener, RunService runs, ILogger<ReplayService> logger)
 {
-    public ReplayOutcome Replay(string datasetDirectory, string outDirectory, bool verify, PhaseTimings? timings = null)
+    /// <param name="modelJson">A model file from an earlier run: its weights are used as they are, not re-estimated.</param>
+    public async Task<ReplayOutcome> ReplayAsync(
+        string datasetDirectory, string outDirectory, bool verify, string? modelJson, RunProgress progress, CancellationToken cancellationToken)
     {
-        timings?.Step("ingest");
-        var dataset = DatasetReader.ReadDataset(datasetDirectory);
-        var rules = RuleSetCatalog.LoadBundled().WithOverrides(dataset.Manifest.RuleSetOverrides);
-        var employments = dataset.Employments;
-        var asOf = dataset.Manifest.AsOf ?? JobOutcomeRun.InferAsOf(employments);
-        var input = new RunInput(dataset.Claims, employments, dataset.Reference, rules, asOf);
-        timings?.Step("matching");
-        var result = JobOutcomeRun.Execute(input, matching.Value);
+        RunReport report;
+        await using (var database = await opener.OpenAsync(scratch: true, cancellationToken))
+        {
+            var request = new RunRequest(RunKind.Replay, datasetDirectory, Month: null, OutDirectory: outDirectory, ModelJson: modelJson);
+            report = await runs.RunAsync(database, request, progress, cancellationToken);
+        }
 
-        timings?.Step("export");
-        var exports = ExportSet.From(dataset, result);
-        ExportWriter.Write(outDirectory, exports);
-        var summary = exports.Summary();
-        timings?.End();
+        var summary = report.Summary;
         LogReplayed(logger, summary.Outcomes, summary.ReviewCases, summary.Referrals, summary.Rejects);
 
         ExportComparison? verification = null;

@@ -5,7 +5,8 @@ using JotMatcher.Core.Records;
 namespace JotMatcher.Infrastructure.Export;
 
 /// <summary>
-/// Writes outcomes.csv, evidence.csv, review.csv, referrals.csv, rejects.csv and summary.json (SPEC §6), every
+/// Writes outcomes.csv, evidence.csv, review.csv, referrals.csv, rejects.csv, summary.json (SPEC §6) and model.json
+/// (the fitted match model, so a replay given it scores with exactly the same weights), every
 /// CSV sorted ordinally by its first column then its second (rejects: file, then line as a number), so the same
 /// run gives the same bytes.
 /// </summary>
@@ -20,6 +21,16 @@ public static class ExportWriter
         WriteReferrals(outDirectory, exports.Referrals);
         WriteRejects(outDirectory, exports.Rejects);
         SummaryJson.Write(Path.Combine(outDirectory, "summary.json"), exports.Summary());
+        WriteModel(outDirectory, exports.Match.Diagnostics.ModelJson);
+    }
+
+    /// <summary>The model as the matcher serialised it (deterministic bytes), moved into place like the CSV files.</summary>
+    private static void WriteModel(string directory, string modelJson)
+    {
+        var path = Path.Combine(directory, "model.json");
+        var temporary = Path.Combine(directory, ".model.json.tmp");
+        File.WriteAllText(temporary, modelJson.EndsWith('\n') ? modelJson : modelJson + "\n", new System.Text.UTF8Encoding(false));
+        File.Move(temporary, path, overwrite: true);
     }
 
     private static void WriteOutcomes(string directory, IReadOnlyList<JobOutcome> outcomes)

@@ -22,7 +22,30 @@ internal static class JotProcess
 
     public static string ProgramPath => Path.Combine(AppContext.BaseDirectory, "jot.dll");
 
-    public static async Task<JotRun> RunAsync(params string[] arguments)
+    public static Task<JotRun> RunAsync(params string[] arguments) => RunAsync(NoEnvironment, arguments);
+
+    /// <summary>Runs jot with extra environment variables (e.g. <c>ConnectionStrings__Jot</c> of a test database).</summary>
+    public static async Task<JotRun> RunAsync(IReadOnlyDictionary<string, string> environment, params string[] arguments)
+    {
+        using var process = Start(environment, arguments);
+        var output = process.StandardOutput.ReadToEndAsync();
+        var error = process.StandardError.ReadToEndAsync();
+        using var limit = new CancellationTokenSource(Limit);
+        try
+        {
+            await process.WaitForExitAsync(limit.Token);
+        }
+        catch (OperationCanceledException)
+        {
+            process.Kill(entireProcessTree: true);
+            throw new TimeoutException($"jot {string.Join(' ', arguments)} did not finish within {Limit}");
+        }
+
+        return new JotRun(process.ExitCode, await output, await error);
+    }
+
+    /// <summary>Starts jot and returns the running process (its output redirected), for tests that stop or kill it.</summary>
+    public static Process Start(IReadOnlyDictionary<string, string> environment, params string[] arguments)
     {
         if (!File.Exists(ProgramPath))
         {
@@ -47,23 +70,15 @@ internal static class JotProcess
         // The child must not inherit a test run's connection string or environment name and change its behaviour.
         start.Environment.Remove("ConnectionStrings__Jot");
         start.Environment.Remove("DOTNET_ENVIRONMENT");
-
-        using var process = Process.Start(start) ?? throw new InvalidOperationException("jot did not start");
-        var output = process.StandardOutput.ReadToEndAsync();
-        var error = process.StandardError.ReadToEndAsync();
-        using var limit = new CancellationTokenSource(Limit);
-        try
+        foreach (var (name, value) in environment)
         {
-            await process.WaitForExitAsync(limit.Token);
-        }
-        catch (OperationCanceledException)
-        {
-            process.Kill(entireProcessTree: true);
-            throw new TimeoutException($"jot {string.Join(' ', arguments)} did not finish within {Limit}");
+            start.Environment[name] = value;
         }
 
-        return new JotRun(process.ExitCode, await output, await error);
+        return Process.Start(start) ?? throw new InvalidOperationException("jot did not start");
     }
+
+    private static readonly IReadOnlyDictionary<string, string> NoEnvironment = new Dictionary<string, string>();
 
     // `dotnet test` tells child processes which dotnet runs it; fall back to the one on PATH.
     private static string DotnetHost() => Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") is { Length: > 0 } host && File.Exists(host)

@@ -16,10 +16,10 @@ internal static class ComparisonLevels
     public static readonly string[][] LevelNames =
     [
         ["exact", "one_edit", "disagree"],
-        ["exact", "dl1", "jw_0.92", "double_barrel", "swapped", "jw_0.8", "else"],
+        ["exact", "dl1", "jw_0.92", "double_barrel", "swapped", "in_other_field", "jw_0.8", "else"],
         ["exact", "nickname", "swapped", "dl1", "jw_0.92", "initial", "jw_0.8", "other_token", "else"],
         ["exact", "day_month_swap", "one_typo", "within_month", "else"],
-        ["full", "sector", "outward", "else"],
+        ["full", "sector", "one_edit", "outward", "else"],
         ["agree", "disagree"],
     ];
 
@@ -37,8 +37,11 @@ internal static class ComparisonLevels
         public const byte Jw92 = 2;
         public const byte DoubleBarrel = 3;
         public const byte Swapped = 4;
-        public const byte Jw80 = 5;
-        public const byte Else = 6;
+
+        /// <summary>One side's surname is the other side's forename, the rest disagreeing: a half-swapped record.</summary>
+        public const byte InOtherField = 5;
+        public const byte Jw80 = 6;
+        public const byte Else = 7;
     }
 
     public static class Forenames
@@ -64,8 +67,11 @@ internal static class ComparisonLevels
     public static class Postcode
     {
         public const byte Sector = 1;
-        public const byte Outward = 2;
-        public const byte Else = 3;
+
+        /// <summary>One character mistyped, dropped or two swapped (the whole postcode, or the outward code when partial).</summary>
+        public const byte OneEdit = 2;
+        public const byte Outward = 3;
+        public const byte Else = 4;
     }
 
     public static class Sex

@@ -15,11 +15,17 @@ internal static class PairComparer
         var surname = CompareSurname(a, b);
         var forenames = CompareForenames(a, b);
         if (surname is not (L.Exact or L.Surname.Dl1 or L.Surname.Jw92)
-            && forenames is not (L.Exact or L.Forenames.Nickname)
-            && IsSwapped(a, b))
+            && forenames is not (L.Exact or L.Forenames.Nickname))
         {
-            surname = L.Surname.Swapped;
-            forenames = L.Forenames.Swapped;
+            if (IsSwapped(a, b))
+            {
+                surname = L.Surname.Swapped;
+                forenames = L.Forenames.Swapped;
+            }
+            else if (surname is (L.Surname.Jw80 or L.Surname.Else) && IsHalfSwapped(a, b))
+            {
+                surname = L.Surname.InOtherField;
+            }
         }
 
         return new ComparisonVector(CompareNino(a.Stem, b.Stem), surname, forenames, CompareDob(a, b), ComparePostcode(a, b), CompareSex(a.Sex, b.Sex));
@@ -148,9 +154,18 @@ internal static class PairComparer
         return L.Forenames.Else;
     }
 
+    // Forename compared both as its first token and as all tokens joined, so "slack-smith" recorded as a forename
+    // still meets the surname "slacksmith".
     private static bool IsSwapped(IdentityProfile a, IdentityProfile b)
         => a.Surname.Length > 1 && b.Surname.Length > 1 && a.Forename.Length > 1 && b.Forename.Length > 1
-            && CloseName(a.Surname, b.Forename) && CloseName(a.Forename, b.Surname);
+            && CloseToForename(a.Surname, b) && CloseToForename(b.Surname, a);
+
+    private static bool IsHalfSwapped(IdentityProfile a, IdentityProfile b)
+        => a.Surname.Length > 1 && b.Surname.Length > 1 && a.Forename.Length > 1 && b.Forename.Length > 1
+            && (CloseToForename(a.Surname, b) || CloseToForename(b.Surname, a));
+
+    private static bool CloseToForename(string surname, IdentityProfile other)
+        => CloseName(surname, other.Forename) || (other.ForenameTokens.Length > 1 && CloseName(surname, other.ForenamesJoined));
 
     private static bool CloseName(string x, string y)
         => string.Equals(x, y, StringComparison.Ordinal) || JaroWinkler.Similarity(x, y) >= HighSimilarity;
@@ -203,6 +218,11 @@ internal static class PairComparer
         if (x.Sector.Length > 0 && string.Equals(x.Sector, y.Sector, StringComparison.Ordinal))
         {
             return L.Postcode.Sector;
+        }
+
+        if (EditDistance.IsOneEdit(x.Full.Length > 0 ? x.Full : x.Outward, y.Full.Length > 0 ? y.Full : y.Outward))
+        {
+            return L.Postcode.OneEdit;
         }
 
         return string.Equals(x.Outward, y.Outward, StringComparison.Ordinal) ? L.Postcode.Outward : L.Postcode.Else;

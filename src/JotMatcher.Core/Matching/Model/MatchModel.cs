@@ -10,35 +10,59 @@ namespace JotMatcher.Core.Matching.Model;
 /// The fitted Fellegi–Sunter model: per field and level the m probability (of the level among true matches) and
 /// u probability (among non-matches), and the prior odds that a random HMRC × customer pair is a match.
 /// A pair's match weight is the prior log2-odds plus each field's log2(m/u); exact surname and forename agreement
-/// use the value's own frequency as u (term-frequency adjustment), so "smith" counts for less than "szepessy".
+/// use the value's own frequency as u (term-frequency adjustment, <see cref="TermFrequencies"/>), so "smith" counts for
+/// less than "szepessy". Everything a weight depends on is in the model file, so a replay with it scores identically.
 /// </summary>
 internal sealed class MatchModel
 {
-    public const int FormatVersion = 1;
+    public const int FormatVersion = 2;
 
     private readonly double[][] weights;
 
-    public MatchModel(double priorLog2Odds, double[][] m, double[][] u)
+    public MatchModel(double priorLog2Odds, double[][] m, double[][] u, TermFrequencies surnames, TermFrequencies forenames)
     {
         PriorLog2Odds = priorLog2Odds;
         M = m;
         U = u;
+        Surnames = surnames;
+        Forenames = forenames;
         weights = new double[L.FieldCount][];
         for (var f = 0; f < L.FieldCount; f++)
         {
             weights[f] = new double[m[f].Length];
             for (var l = 0; l < m[f].Length; l++)
             {
-                weights[f][l] = Math.Log2(m[f][l] / u[f][l]);
+                weights[f][l] = IsImpliedBySurname(f, l) ? 0 : Math.Log2(m[f][l] / u[f][l]);
             }
         }
     }
 
     public double PriorLog2Odds { get; }
 
+    /// <summary>
+    /// A swap is one event seen from two fields: the surname's "swapped" level already carries its whole weight (its m
+    /// and u are of the swap itself), and given that, the forename is swapped with certainty among matches and
+    /// non-matches alike — a Bayes factor of 1. Counting it twice would double the evidence of every swap.
+    /// </summary>
+    private static bool IsImpliedBySurname(int field, int level) => field == (int)MatchField.Forenames && level == L.Forenames.Swapped;
+
     public double[][] M { get; }
 
     public double[][] U { get; }
+
+    public TermFrequencies Surnames { get; }
+
+    public TermFrequencies Forenames { get; }
+
+    /// <summary>Sets each customer profile's name frequencies from this model's tables, once, before scoring.</summary>
+    public void ApplyTermFrequencies(IdentityProfile[] customers)
+    {
+        foreach (var p in customers)
+        {
+            p.SurnameFrequency = Surnames.FrequencyOf(p.Surname);
+            p.ForenameFrequency = Forenames.FrequencyOf(p.Forename);
+        }
+    }
 
     public double Weight(MatchField field, byte level) => level == L.Missing ? 0 : weights[(int)field][level];
 
@@ -74,14 +98,22 @@ internal sealed class MatchModel
 
     public static double Probability(double log2Odds) => 1.0 / (1.0 + Math.Pow(2, -log2Odds));
 
-    /// <summary>Deterministic JSON: fixed key order, indented, doubles in shortest round-trip form.</summary>
-    public string ToJson()
+    /// <summary>
+    /// Deterministic JSON: fixed key order, indented, doubles in shortest round-trip form. The thresholds the run used
+    /// are recorded beside the weights for the reader; a replay takes its thresholds from configuration.
+    /// </summary>
+    public string ToJson(MatchingSettings settings)
     {
         using var stream = new MemoryStream();
-        using (var w = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = true }))
+        using (var w = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = true, NewLine = "\n" }))
         {
             w.WriteStartObject();
             w.WriteNumber("version", FormatVersion);
+            w.WriteStartObject("thresholds");
+            w.WriteNumber("accept_probability", settings.AcceptThreshold);
+            w.WriteNumber("review_probability", settings.ReviewThreshold);
+            w.WriteNumber("near_tie_margin_bits", settings.NearTieMarginBits);
+            w.WriteEndObject();
             w.WriteNumber("prior_log2_odds", PriorLog2Odds);
             w.WriteStartObject("fields");
             for (var f = 0; f < L.FieldCount; f++)
@@ -98,6 +130,10 @@ internal sealed class MatchModel
                 w.WriteEndObject();
             }
 
+            w.WriteEndObject();
+            w.WriteStartObject("term_frequencies");
+            Surnames.Write(w, "surname");
+            Forenames.Write(w, "forenames");
             w.WriteEndObject();
             w.WriteEndObject();
         }
@@ -135,7 +171,9 @@ internal sealed class MatchModel
                 }
             }
 
-            return new MatchModel(root.GetProperty("prior_log2_odds").GetDouble(), m, u);
+            var tf = root.GetProperty("term_frequencies");
+            return new MatchModel(root.GetProperty("prior_log2_odds").GetDouble(), m, u,
+                TermFrequencies.Read(tf.GetProperty("surname")), TermFrequencies.Read(tf.GetProperty("forenames")));
         }
         catch (Exception e) when (e is JsonException or KeyNotFoundException or InvalidOperationException)
         {

@@ -22,10 +22,10 @@ internal static class ModelEstimator
     private static readonly double[][] DefaultM =
     [
         [0.90, 0.05, 0.05],
-        [0.88, 0.03, 0.02, 0.01, 0.005, 0.01, 0.045],
+        [0.88, 0.03, 0.02, 0.01, 0.005, 0.005, 0.01, 0.04],
         [0.85, 0.03, 0.005, 0.03, 0.02, 0.02, 0.01, 0.01, 0.025],
         [0.90, 0.02, 0.05, 0.01, 0.02],
-        [0.85, 0.03, 0.04, 0.08],
+        [0.85, 0.03, 0.02, 0.04, 0.06],
         [0.97, 0.03],
     ];
 
@@ -36,7 +36,6 @@ internal static class ModelEstimator
         IReadOnlyList<(int Employment, int Customer)> deterministicLinks,
         MatchingSettings settings)
     {
-        var u = EstimateU(employments, customers, settings);
         var mCounts = NewCounts();
         foreach (var (h, c) in deterministicLinks)
         {
@@ -70,10 +69,23 @@ internal static class ModelEstimator
 
         var matchShare = EstimateMatchShare(employments, customers, deterministicLinks.Count, m[(int)MatchField.Nino][L.Exact]);
         var lambda = matchShare / Math.Max(1, customerCount);
-        return new MatchModel(Math.Log2(lambda / (1 - lambda)), m, u);
+        var u = EstimateU(employments, customers, settings, m, lambda);
+        for (var f = 0; f < L.FieldCount; f++)
+        {
+            KeepPartialAgreementAboveDisagreement(m[f], u[f]);
+        }
+
+        return new MatchModel(Math.Log2(lambda / (1 - lambda)), m, u,
+            TermFrequencies.Count(customers.Select(c => c.Surname)), TermFrequencies.Count(customers.Select(c => c.Forename)));
     }
 
-    private static double[][] EstimateU(IdentityProfile[] employments, IdentityProfile[] customers, MatchingSettings settings)
+    /// <summary>
+    /// u per level: the level's share among seeded random pairs, less the true matches hiding among them. A random pair
+    /// is a match with probability <paramref name="lambda"/>, so the observed share is λ·m + (1−λ)·u; solving for u
+    /// matters for levels non-matches almost never reach (an equal NINo), where the matches would otherwise be most of
+    /// what was counted. Each u keeps at least one pseudo-observation: rare, never impossible.
+    /// </summary>
+    private static double[][] EstimateU(IdentityProfile[] employments, IdentityProfile[] customers, MatchingSettings settings, double[][] m, double lambda)
     {
         var counts = NewCounts();
         if (employments.Length > 0 && customers.Length > 0)
@@ -93,12 +105,45 @@ internal static class ModelEstimator
         var u = new double[L.FieldCount][];
         for (var f = 0; f < L.FieldCount; f++)
         {
-            // Add-one smoothing: a level never seen among random pairs (two equal NINos) is rare, not impossible.
             var n = counts[f].Sum();
-            u[f] = [.. counts[f].Select(c => (c + 1.0) / (n + counts[f].Length))];
+            var floor = 1.0 / (n + counts[f].Length);
+            u[f] = new double[counts[f].Length];
+            for (var l = 0; l < u[f].Length; l++)
+            {
+                var observed = (counts[f][l] + 1.0) / (n + counts[f].Length);
+                u[f][l] = Math.Max(floor, (observed - (lambda * m[f][l])) / (1 - lambda));
+            }
+
+            Normalise(u[f]);
         }
 
         return u;
+    }
+
+    /// <summary>
+    /// A partial agreement (a nickname, a typo, a swapped day and month) never counts as more evidence against than the
+    /// field's total disagreement (its last level): with a level the labelled links barely reached, the smoothed m can
+    /// fall below that, which would rank a near miss under a stranger.
+    /// </summary>
+    private static void KeepPartialAgreementAboveDisagreement(double[] m, double[] u)
+    {
+        var last = m.Length - 1;
+        var disagreement = m[last] / u[last];
+        for (var l = 1; l < last; l++)
+        {
+            m[l] = Math.Max(m[l], u[l] * disagreement);
+        }
+
+        Normalise(m);
+    }
+
+    private static void Normalise(double[] p)
+    {
+        var sum = p.Sum();
+        for (var i = 0; i < p.Length; i++)
+        {
+            p[i] /= sum;
+        }
     }
 
     // Pairs that agree exactly on surname, first forename and date of birth (one customer only) are matches almost

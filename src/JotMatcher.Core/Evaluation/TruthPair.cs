@@ -1,0 +1,4 @@
+namespace JotMatcher.Core.Evaluation;
+
+/// <summary>One row of a truth file (SPEC §5): the HMRC record and the claim spell that are truly the same person.</summary>
+public readonly record struct TruthPair(string HmrcId, string ClaimId);

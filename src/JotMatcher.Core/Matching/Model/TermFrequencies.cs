@@ -1,0 +1,104 @@
+using System.Collections.Frozen;
+using System.Text.Json;
+
+namespace JotMatcher.Core.Matching.Model;
+
+/// <summary>
+/// How often each surname (or forename) occurs among the customer profiles: the u of an exact agreement on that value,
+/// so "smith" counts for less than "szepessy". Values seen fewer than <see cref="MinListedCount"/> times are not
+/// listed: they share one <see cref="RareFrequency"/> (their mean), which keeps the model file free of any name that
+/// could single a person out, and keeps it small. The same table drives the estimating run and every replay.
+/// </summary>
+internal sealed class TermFrequencies
+{
+    public const int MinListedCount = 10;
+
+    private readonly FrozenDictionary<string, int> listed;
+
+    private TermFrequencies(long profiles, double rareFrequency, IDictionary<string, int> listed)
+    {
+        Profiles = profiles;
+        RareFrequency = rareFrequency;
+        this.listed = listed.ToFrozenDictionary(StringComparer.Ordinal);
+    }
+
+    /// <summary>Profiles counted (the denominator).</summary>
+    public long Profiles { get; }
+
+    /// <summary>The frequency of any value not listed.</summary>
+    public double RareFrequency { get; }
+
+    public static TermFrequencies Empty { get; } = new(0, 0, new Dictionary<string, int>());
+
+    /// <summary>The share of profiles with this exact value; 0 for a blank value (no adjustment).</summary>
+    public double FrequencyOf(string value)
+    {
+        if (value.Length == 0 || Profiles == 0)
+        {
+            return 0;
+        }
+
+        return listed.TryGetValue(value, out var count) ? count / (double)Profiles : RareFrequency;
+    }
+
+    public static TermFrequencies Count(IEnumerable<string> values)
+    {
+        var counts = new Dictionary<string, int>(StringComparer.Ordinal);
+        long profiles = 0;
+        foreach (var v in values)
+        {
+            profiles++;
+            if (v.Length > 0)
+            {
+                counts[v] = counts.GetValueOrDefault(v) + 1;
+            }
+        }
+
+        var listed = new Dictionary<string, int>(StringComparer.Ordinal);
+        long rareValues = 0, rareOccurrences = 0;
+        foreach (var (value, count) in counts)
+        {
+            if (count >= MinListedCount)
+            {
+                listed[value] = count;
+            }
+            else
+            {
+                rareValues++;
+                rareOccurrences += count;
+            }
+        }
+
+        var rare = profiles == 0 ? 0 : rareValues == 0 ? 1.0 / profiles : rareOccurrences / (double)rareValues / profiles;
+        return new TermFrequencies(profiles, rare, listed);
+    }
+
+    public void Write(Utf8JsonWriter w, string name)
+    {
+        w.WriteStartObject(name);
+        w.WriteNumber("profiles", Profiles);
+        w.WriteNumber("rare_frequency", RareFrequency);
+        w.WriteNumber("min_listed_count", MinListedCount);
+        w.WriteStartObject("counts");
+        var values = listed.Keys.ToArray();
+        Array.Sort(values, StringComparer.Ordinal);
+        foreach (var v in values)
+        {
+            w.WriteNumber(v, listed[v]);
+        }
+
+        w.WriteEndObject();
+        w.WriteEndObject();
+    }
+
+    public static TermFrequencies Read(JsonElement e)
+    {
+        var counts = new Dictionary<string, int>(StringComparer.Ordinal);
+        foreach (var p in e.GetProperty("counts").EnumerateObject())
+        {
+            counts[p.Name] = p.Value.GetInt32();
+        }
+
+        return new TermFrequencies(e.GetProperty("profiles").GetInt64(), e.GetProperty("rare_frequency").GetDouble(), counts);
+    }
+}

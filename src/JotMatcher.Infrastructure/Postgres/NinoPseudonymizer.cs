@@ -1,0 +1,85 @@
+using System.Security.Cryptography;
+using System.Text;
+using JotMatcher.Core.Identity;
+
+namespace JotMatcher.Infrastructure.Postgres;
+
+/// <summary>
+/// The keyed pseudonym of a NINo carried by the reporting tables instead of the NINo (SPEC §7):
+/// HMAC-SHA256 of the normalised NINo under a secret key, lower-case hex. Without the key nobody can test a guessed
+/// NINo against it; with the same key the same person always gets the same pseudonym, so analysts can count people.
+/// The key is held here only, never logged and never sent to the database.
+/// </summary>
+public sealed class NinoPseudonymizer
+{
+    private readonly byte[] key;
+
+    public NinoPseudonymizer(byte[] key)
+    {
+        ArgumentNullException.ThrowIfNull(key);
+        if (key.Length < 16)
+        {
+            throw new ArgumentException("the pseudonym key must be at least 16 bytes", nameof(key));
+        }
+
+        this.key = [.. key];
+    }
+
+    /// <summary>The pseudonym, or null for a blank NINo (nothing to pseudonymise, and blank must not look like one person).</summary>
+    public string? Pseudonym(Nino nino)
+    {
+        var normalised = nino.Normalised;
+        if (normalised.Length == 0)
+        {
+            return null;
+        }
+
+        Span<byte> text = stackalloc byte[Encoding.UTF8.GetMaxByteCount(Math.Min(normalised.Length, 256))];
+        var bytes = normalised.Length <= 256 ? text[..Encoding.UTF8.GetBytes(normalised, text)] : Encoding.UTF8.GetBytes(normalised);
+        Span<byte> mac = stackalloc byte[HMACSHA256.HashSizeInBytes];
+        HMACSHA256.HashData(key, bytes, mac);
+        return Convert.ToHexStringLower(mac);
+    }
+
+    /// <summary>The key from configuration text (<c>Jot:PseudonymKey</c>): its UTF-8 bytes, at least 16 of them.</summary>
+    public static NinoPseudonymizer FromConfiguredKey(string key)
+        => string.IsNullOrEmpty(key) || Encoding.UTF8.GetByteCount(key) < 16
+            ? throw new StorageSetupException("Jot:PseudonymKey must be at least 16 characters")
+            : new NinoPseudonymizer(Encoding.UTF8.GetBytes(key));
+
+    /// <summary>
+    /// The embedded default's key: read from <paramref name="keyFile"/>, or 32 random bytes written there (owner-only)
+    /// on first use, so pseudonyms stay stable across runs of the same embedded cluster.
+    /// </summary>
+    public static NinoPseudonymizer FromKeyFile(string keyFile)
+    {
+        if (!File.Exists(keyFile))
+        {
+            var fresh = Convert.ToBase64String(RandomNumberGenerator.GetBytes(32));
+            var temporary = keyFile + ".tmp";
+            var options = new FileStreamOptions { Mode = FileMode.Create, Access = FileAccess.Write };
+            if (!OperatingSystem.IsWindows())
+            {
+                options.UnixCreateMode = UnixFileMode.UserRead | UnixFileMode.UserWrite;
+            }
+
+            using (var stream = new FileStream(temporary, options))
+            using (var writer = new StreamWriter(stream))
+            {
+                writer.Write(fresh);
+            }
+
+            // Two processes creating it at once: the first rename wins, both then read the same file.
+            if (!File.Exists(keyFile))
+            {
+                File.Move(temporary, keyFile, overwrite: false);
+            }
+            else
+            {
+                File.Delete(temporary);
+            }
+        }
+
+        return new NinoPseudonymizer(Convert.FromBase64String(File.ReadAllText(keyFile).Trim()));
+    }
+}

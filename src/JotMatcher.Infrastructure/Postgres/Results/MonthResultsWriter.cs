@@ -1,0 +1,307 @@
+using System.Globalization;
+using Dapper;
+using JotMatcher.Core.Attribution;
+using JotMatcher.Core.Matching;
+using JotMatcher.Core.Records;
+using JotMatcher.Core.Runs;
+using Microsoft.Extensions.Logging;
+using Npgsql;
+using NpgsqlTypes;
+
+namespace JotMatcher.Infrastructure.Postgres.Results;
+
+/// <summary>
+/// Replaces the results of whole months — outcomes, review cases, referrals, evidence and links — in one
+/// transaction under each month's advisory lock: a crash at any point leaves the previous results of every month
+/// intact, and two runs of one month never interleave. Rows go in by binary COPY straight from the run result.
+/// </summary>
+public sealed class MonthResultsWriter(NinoPseudonymizer pseudonymizer, ILogger logger)
+{
+    /// <summary>
+    /// Replaces <paramref name="months"/> with the run's rows of those months and returns what changed.
+    /// <paramref name="beforeCommit"/> runs inside the transaction last (the ledger marks the run succeeded there,
+    /// so a run is recorded as succeeded exactly when its results are in).
+    /// </summary>
+    public async Task<IReadOnlyList<MonthReplacement>> ReplaceAsync(
+        NpgsqlConnection connection,
+        long runId,
+        IReadOnlyList<string> months,
+        RunInput input,
+        RunResult result,
+        Func<NpgsqlConnection, CancellationToken, Task> beforeCommit,
+        CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(connection);
+        ArgumentNullException.ThrowIfNull(beforeCommit);
+        var monthSet = months.Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToArray();
+        var rows = ResultRows.For(monthSet, input, result);
+
+        await using var tx = await connection.BeginTransactionAsync(cancellationToken);
+        await LockMonthsAsync(connection, monthSet, cancellationToken);
+
+        var param = new { months = monthSet };
+        var previous = (await connection.QueryAsync<(string Month, long Reviews, long Referrals)>(new CommandDefinition("""
+            SELECT r.month,
+                   (SELECT count(*) FROM jot.review_case c WHERE c.month = r.month),
+                   (SELECT count(*) FROM jot.referral f WHERE f.month = r.month)
+            FROM jot.month_result r WHERE r.month = ANY(@months)
+            """, param, cancellationToken: cancellationToken))).ToDictionary(p => p.Month, StringComparer.Ordinal);
+
+        await connection.ExecuteAsync(new CommandDefinition("""
+            CREATE TEMP TABLE previous_outcome ON COMMIT DROP AS
+                SELECT month, hmrc_id, claim_id, district_code, priority_group, total_points
+                FROM jot.outcome WHERE month = ANY(@months);
+            DELETE FROM jot.outcome WHERE month = ANY(@months);
+            DELETE FROM jot.review_case WHERE month = ANY(@months);
+            DELETE FROM jot.referral WHERE month = ANY(@months);
+            DELETE FROM jot.evidence WHERE month = ANY(@months);
+            DELETE FROM jot.match_link WHERE month = ANY(@months);
+            """, param, cancellationToken: cancellationToken));
+
+        await WriteOutcomesAsync(connection, runId, rows.Outcomes, cancellationToken);
+        await WriteReviewsAsync(connection, runId, rows.Reviews, rows.ClaimsById, cancellationToken);
+        await WriteReferralsAsync(connection, runId, rows.Referrals, cancellationToken);
+        await WriteEvidenceAsync(connection, rows, cancellationToken);
+        await WriteLinksAsync(connection, rows, cancellationToken);
+
+        foreach (var month in monthSet)
+        {
+            await connection.ExecuteAsync(new CommandDefinition("""
+                INSERT INTO jot.month_result (month, run_id, as_of, hmrc_records) VALUES (@month, @runId, @asOf::date, @hmrcRecords)
+                ON CONFLICT (month) DO UPDATE SET run_id = excluded.run_id, as_of = excluded.as_of, hmrc_records = excluded.hmrc_records
+                """,
+                new { month, runId, asOf = result.AsOf.ToDateTime(TimeOnly.MinValue), hmrcRecords = rows.HmrcRecords.GetValueOrDefault(month) },
+                cancellationToken: cancellationToken));
+        }
+
+        var replacements = await ChangesAsync(connection, monthSet, previous, rows, cancellationToken);
+        await beforeCommit(connection, cancellationToken);
+        await tx.CommitAsync(cancellationToken);
+        Log.MonthsReplaced(logger, runId, string.Join(',', monthSet), rows.Outcomes.Count, rows.Reviews.Count, rows.Referrals.Count);
+        return replacements;
+    }
+
+    private async Task LockMonthsAsync(NpgsqlConnection connection, string[] months, CancellationToken cancellationToken)
+    {
+        // Ascending order, so two runs over overlapping months cannot deadlock on each other's locks.
+        foreach (var month in months)
+        {
+            var key = new { ns = AdvisoryLocks.Month, key = AdvisoryLocks.MonthKey(month) };
+            var got = await connection.ExecuteScalarAsync<bool>(new CommandDefinition(
+                "SELECT pg_try_advisory_xact_lock(@ns, @key)", key, cancellationToken: cancellationToken));
+            if (!got)
+            {
+                Log.WaitingForMonth(logger, month);
+                await connection.ExecuteAsync(new CommandDefinition(
+                    "SELECT pg_advisory_xact_lock(@ns, @key)", key, commandTimeout: 0, cancellationToken: cancellationToken));
+            }
+        }
+    }
+
+    private static async Task<IReadOnlyList<MonthReplacement>> ChangesAsync(
+        NpgsqlConnection connection, string[] months, Dictionary<string, (string Month, long Reviews, long Referrals)> previous,
+        ResultRows rows, CancellationToken cancellationToken)
+    {
+        // Outcomes pair up by (month, hmrc_id, claim_id). A pair on both sides in the same district and group
+        // changes only points; otherwise the old row is lost where it was and the new one gained where it is.
+        var changes = (await connection.QueryAsync<MonthChange>(new CommandDefinition("""
+            WITH pairs AS (
+                SELECT n.month AS new_month, n.district_code AS new_district, n.priority_group AS new_group, n.total_points AS new_points,
+                       o.month AS old_month, o.district_code AS old_district, o.priority_group AS old_group, o.total_points AS old_points
+                FROM (SELECT month, hmrc_id, claim_id, district_code, priority_group, total_points FROM jot.outcome WHERE month = ANY(@months)) n
+                FULL JOIN previous_outcome o USING (month, hmrc_id, claim_id)),
+            moves AS (
+                SELECT new_month AS month, new_district AS district, new_group AS grp, 0 AS gained, 0 AS lost,
+                       greatest(new_points - old_points, 0) AS points_gained, greatest(old_points - new_points, 0) AS points_lost
+                FROM pairs WHERE new_month IS NOT NULL AND old_month IS NOT NULL AND new_district = old_district AND new_group = old_group
+                UNION ALL
+                SELECT new_month, new_district, new_group, 1, 0, new_points, 0
+                FROM pairs WHERE new_month IS NOT NULL AND (old_month IS NULL OR new_district <> old_district OR new_group <> old_group)
+                UNION ALL
+                SELECT old_month, old_district, old_group, 0, 1, 0, old_points
+                FROM pairs WHERE old_month IS NOT NULL AND (new_month IS NULL OR new_district <> old_district OR new_group <> old_group))
+            SELECT month AS Month, district AS DistrictCode, grp::int AS PriorityGroup,
+                   sum(gained)::bigint AS OutcomesGained, sum(lost)::bigint AS OutcomesLost,
+                   sum(points_gained)::bigint AS PointsGained, sum(points_lost)::bigint AS PointsLost
+            FROM moves
+            GROUP BY month, district, grp
+            HAVING sum(gained) + sum(lost) + sum(points_gained) + sum(points_lost) > 0
+            ORDER BY month, district COLLATE "C", grp
+            """, new { months }, cancellationToken: cancellationToken))).ToList();
+
+        var replacements = new List<MonthReplacement>(months.Length);
+        foreach (var month in months)
+        {
+            var outcomes = rows.Outcomes.Where(o => o.EmploymentMonth == month).ToList();
+            var reviews = rows.Reviews.Count(r => MonthOf(r.Employment.EmploymentStart) == month);
+            var referrals = rows.Referrals.Count(r => MonthOf(r.Link.Employment.EmploymentStart) == month);
+            var hadResults = previous.TryGetValue(month, out var before);
+            replacements.Add(new MonthReplacement(
+                month,
+                !hadResults,
+                outcomes.Count,
+                outcomes.Sum(o => (long)o.Points.TotalPoints),
+                [.. changes.Where(c => c.Month == month)],
+                hadResults ? before.Reviews : 0,
+                reviews,
+                hadResults ? before.Referrals : 0,
+                referrals));
+        }
+
+        return replacements;
+    }
+
+    private async Task WriteOutcomesAsync(NpgsqlConnection connection, long runId, IReadOnlyList<JobOutcome> outcomes, CancellationToken cancellationToken)
+    {
+        await using var copy = await connection.BeginBinaryImportAsync("""
+            COPY jot.outcome (month, hmrc_id, claim_id, customer_id, nino_pseudonym, match_method, match_score,
+                priority_group, base_points, sustain_points, sustain_pending, area_points, child_points, total_points,
+                office_code, district_code, rule_set_version, run_id) FROM STDIN (FORMAT BINARY)
+            """, cancellationToken);
+        foreach (var o in outcomes)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            copy.StartRow();
+            copy.Write(o.EmploymentMonth, NpgsqlDbType.Text);
+            copy.Write(o.HmrcId, NpgsqlDbType.Text);
+            copy.Write(o.Spell.ClaimId, NpgsqlDbType.Text);
+            copy.Write(o.Spell.CustomerId, NpgsqlDbType.Text);
+            WriteNullable(copy, pseudonymizer.Pseudonym(o.Spell.Nino));
+            copy.Write(o.Link.Pass.ToExportName(), NpgsqlDbType.Text);
+            copy.Write(o.Link.Score, NpgsqlDbType.Double);
+            copy.Write((short)o.Points.Group, NpgsqlDbType.Smallint);
+            copy.Write(o.Points.BasePoints, NpgsqlDbType.Integer);
+            copy.Write(o.Points.SustainPoints, NpgsqlDbType.Integer);
+            copy.Write(o.Points.SustainPending, NpgsqlDbType.Boolean);
+            copy.Write(o.Points.AreaPoints, NpgsqlDbType.Integer);
+            copy.Write(o.Points.ChildPoints, NpgsqlDbType.Integer);
+            copy.Write(o.Points.TotalPoints, NpgsqlDbType.Integer);
+            copy.Write(o.Spell.OfficeCode, NpgsqlDbType.Text);
+            copy.Write(o.Spell.DistrictCode, NpgsqlDbType.Text);
+            copy.Write(o.Points.RuleSetVersion, NpgsqlDbType.Text);
+            copy.Write(runId, NpgsqlDbType.Bigint);
+        }
+
+        await Staging.StagedRowsWriter.CompleteAsync(copy, outcomes.Count, "outcome", cancellationToken);
+    }
+
+    private async Task WriteReviewsAsync(
+        NpgsqlConnection connection, long runId, IReadOnlyList<ReviewCase> reviews, IReadOnlyDictionary<string, ClaimSpell> claimsById, CancellationToken cancellationToken)
+    {
+        await using var copy = await connection.BeginBinaryImportAsync("""
+            COPY jot.review_case (month, hmrc_id, claim_id, customer_id, nino_pseudonym, reason, match_method, match_score, run_id)
+            FROM STDIN (FORMAT BINARY)
+            """, cancellationToken);
+        foreach (var r in reviews)
+        {
+            copy.StartRow();
+            copy.Write(MonthOf(r.Employment.EmploymentStart), NpgsqlDbType.Text);
+            copy.Write(r.Employment.HmrcId, NpgsqlDbType.Text);
+            copy.Write(r.ClaimId, NpgsqlDbType.Text);
+            copy.Write(r.CustomerId, NpgsqlDbType.Text);
+            WriteNullable(copy, claimsById.TryGetValue(r.ClaimId, out var spell) ? pseudonymizer.Pseudonym(spell.Nino) : null);
+            copy.Write(r.Reason, NpgsqlDbType.Text);
+            copy.Write(r.Pass.ToExportName(), NpgsqlDbType.Text);
+            copy.Write(r.Score, NpgsqlDbType.Double);
+            copy.Write(runId, NpgsqlDbType.Bigint);
+        }
+
+        await Staging.StagedRowsWriter.CompleteAsync(copy, reviews.Count, "review_case", cancellationToken);
+    }
+
+    private async Task WriteReferralsAsync(NpgsqlConnection connection, long runId, IReadOnlyList<Referral> referrals, CancellationToken cancellationToken)
+    {
+        await using var copy = await connection.BeginBinaryImportAsync("""
+            COPY jot.referral (month, hmrc_id, claim_id, customer_id, nino_pseudonym, employment_start, claim_start, claim_end, run_id)
+            FROM STDIN (FORMAT BINARY)
+            """, cancellationToken);
+        foreach (var r in referrals)
+        {
+            copy.StartRow();
+            copy.Write(MonthOf(r.Link.Employment.EmploymentStart), NpgsqlDbType.Text);
+            copy.Write(r.Link.Employment.HmrcId, NpgsqlDbType.Text);
+            copy.Write(r.Spell.ClaimId, NpgsqlDbType.Text);
+            copy.Write(r.Spell.CustomerId, NpgsqlDbType.Text);
+            WriteNullable(copy, pseudonymizer.Pseudonym(r.Spell.Nino));
+            copy.Write(r.Link.Employment.EmploymentStart, NpgsqlDbType.Date);
+            copy.Write(r.Spell.ClaimStart, NpgsqlDbType.Date);
+            Staging.StagedRowsWriter.WriteDate(copy, r.Spell.ClaimEnd);
+            copy.Write(runId, NpgsqlDbType.Bigint);
+        }
+
+        await Staging.StagedRowsWriter.CompleteAsync(copy, referrals.Count, "referral", cancellationToken);
+    }
+
+    private static async Task WriteEvidenceAsync(NpgsqlConnection connection, ResultRows rows, CancellationToken cancellationToken)
+    {
+        var written = 0;
+        await using var copy = await connection.BeginBinaryImportAsync(
+            "COPY jot.evidence (month, subject, hmrc_id, claim_id, seq, field, level, weight) FROM STDIN (FORMAT BINARY)", cancellationToken);
+        foreach (var o in rows.Outcomes)
+        {
+            written += WriteEvidence(copy, o.EmploymentMonth, "outcome", o.HmrcId, o.Spell.ClaimId, o.Link.Evidence);
+        }
+
+        foreach (var r in rows.Referrals)
+        {
+            written += WriteEvidence(copy, MonthOf(r.Link.Employment.EmploymentStart), "referral", r.Link.Employment.HmrcId, r.Spell.ClaimId, r.Link.Evidence);
+        }
+
+        foreach (var r in rows.Reviews)
+        {
+            written += WriteEvidence(copy, MonthOf(r.Employment.EmploymentStart), "review", r.Employment.HmrcId, r.ClaimId, r.Evidence);
+        }
+
+        await Staging.StagedRowsWriter.CompleteAsync(copy, written, "evidence", cancellationToken);
+    }
+
+    private static int WriteEvidence(NpgsqlBinaryImporter copy, string month, string subject, string hmrcId, string claimId, IReadOnlyList<FieldEvidence> evidence)
+    {
+        for (var i = 0; i < evidence.Count; i++)
+        {
+            copy.StartRow();
+            copy.Write(month, NpgsqlDbType.Text);
+            copy.Write(subject, NpgsqlDbType.Text);
+            copy.Write(hmrcId, NpgsqlDbType.Text);
+            copy.Write(claimId, NpgsqlDbType.Text);
+            copy.Write(i, NpgsqlDbType.Integer);
+            copy.Write(evidence[i].Field, NpgsqlDbType.Text);
+            copy.Write(evidence[i].Level, NpgsqlDbType.Text);
+            copy.Write(evidence[i].Weight, NpgsqlDbType.Double);
+        }
+
+        return evidence.Count;
+    }
+
+    private static async Task WriteLinksAsync(NpgsqlConnection connection, ResultRows rows, CancellationToken cancellationToken)
+    {
+        await using var copy = await connection.BeginBinaryImportAsync(
+            "COPY jot.match_link (month, hmrc_id, customer_id, match_method, match_score, disposition) FROM STDIN (FORMAT BINARY)", cancellationToken);
+        foreach (var (link, disposition) in rows.Links)
+        {
+            copy.StartRow();
+            copy.Write(MonthOf(link.Employment.EmploymentStart), NpgsqlDbType.Text);
+            copy.Write(link.Employment.HmrcId, NpgsqlDbType.Text);
+            copy.Write(link.CustomerId, NpgsqlDbType.Text);
+            copy.Write(link.Pass.ToExportName(), NpgsqlDbType.Text);
+            copy.Write(link.Score, NpgsqlDbType.Double);
+            copy.Write(disposition, NpgsqlDbType.Text);
+        }
+
+        await Staging.StagedRowsWriter.CompleteAsync(copy, rows.Links.Count, "match_link", cancellationToken);
+    }
+
+    private static void WriteNullable(NpgsqlBinaryImporter copy, string? value)
+    {
+        if (value is null)
+        {
+            copy.WriteNull();
+        }
+        else
+        {
+            copy.Write(value, NpgsqlDbType.Text);
+        }
+    }
+
+    internal static string MonthOf(DateOnly date) => date.ToString("yyyy-MM", CultureInfo.InvariantCulture);
+}

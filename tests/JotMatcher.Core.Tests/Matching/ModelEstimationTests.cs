@@ -1,0 +1,100 @@
+using JotMatcher.Core.Identity;
+using JotMatcher.Core.Matching;
+using JotMatcher.Core.Matching.Comparison;
+using JotMatcher.Core.Matching.Model;
+
+namespace JotMatcher.Core.Tests.Matching;
+
+/// <summary>The fitted model: deterministic bytes, a faithful model file, and estimated weights that make sense.</summary>
+public sealed class ModelEstimationTests
+{
+    [Test]
+    public void Same_input_gives_the_same_model_json_bytes_whatever_the_thread_count()
+    {
+        var p = Noisy();
+        var one = new IdentityMatcher(IdentityMatcherTests.Settings with { MaxParallelism = 1 }).Match(p.Claims, p.Employments);
+        var two = new IdentityMatcher(IdentityMatcherTests.Settings with { MaxParallelism = 2 }).Match(p.Claims, p.Employments);
+        Assert.That(two.Diagnostics.ModelJson, Is.EqualTo(one.Diagnostics.ModelJson));
+        Assert.That(Describe(two), Is.EqualTo(Describe(one)));
+    }
+
+    [Test]
+    public void The_model_file_reads_back_to_the_same_bytes()
+    {
+        var p = Noisy();
+        var json = new IdentityMatcher(IdentityMatcherTests.Settings).Match(p.Claims, p.Employments).Diagnostics.ModelJson;
+        Assert.That(MatchModel.FromJson(json).ToJson(IdentityMatcherTests.Settings), Is.EqualTo(json));
+    }
+
+    [Test]
+    public void A_run_given_the_model_file_scores_exactly_as_the_run_that_fitted_it()
+    {
+        var p = Noisy();
+        var matcher = new IdentityMatcher(IdentityMatcherTests.Settings);
+        var fitted = matcher.Match(p.Claims, p.Employments);
+        var replayed = matcher.Match(p.Claims, p.Employments, fitted.Diagnostics.ModelJson);
+        Assert.That(Describe(replayed), Is.EqualTo(Describe(fitted)));
+        Assert.That(replayed.Diagnostics.ModelJson, Is.EqualTo(fitted.Diagnostics.ModelJson));
+    }
+
+    [Test]
+    public void A_model_file_of_another_version_is_refused()
+    {
+        var p = Noisy();
+        var json = new IdentityMatcher(IdentityMatcherTests.Settings).Match(p.Claims, p.Employments).Diagnostics.ModelJson;
+        Assert.That(() => MatchModel.FromJson(json.Replace("\"version\": 2", "\"version\": 1", StringComparison.Ordinal)), Throws.TypeOf<FormatException>());
+        Assert.That(() => MatchModel.FromJson("{}"), Throws.TypeOf<FormatException>());
+    }
+
+    [Test]
+    public void Estimated_weights_rank_agreement_above_partial_agreement_above_disagreement()
+    {
+        var p = Noisy();
+        var model = MatchModel.FromJson(new IdentityMatcher(IdentityMatcherTests.Settings).Match(p.Claims, p.Employments).Diagnostics.ModelJson);
+        for (var f = 0; f < ComparisonLevels.FieldCount; f++)
+        {
+            var field = (MatchField)f;
+            var disagreement = model.Weight(field, (byte)(ComparisonLevels.LevelNames[f].Length - 1));
+            Assert.That(disagreement, Is.LessThan(0), ComparisonLevels.FieldNames[f]);
+            Assert.That(model.Weight(field, ComparisonLevels.Exact), Is.GreaterThan(0), ComparisonLevels.FieldNames[f]);
+            for (byte l = 1; l < ComparisonLevels.LevelNames[f].Length - 1; l++)
+            {
+                Assert.That(model.Weight(field, l), Is.GreaterThanOrEqualTo(disagreement), $"{ComparisonLevels.FieldNames[f]} {ComparisonLevels.LevelNames[f][l]}");
+            }
+        }
+    }
+
+    [Test]
+    public void A_common_surname_agreeing_counts_for_less_than_a_rare_one()
+    {
+        var p = Noisy();
+        for (var i = 0; i < 40; i++)
+        {
+            p.Claims[i] = p.Claims[i] with { Surname = "Smith" };
+        }
+
+        p.Claims[100] = p.Claims[100] with { Surname = "Szepessy" };
+        var model = MatchModel.FromJson(new IdentityMatcher(IdentityMatcherTests.Settings).Match(p.Claims, p.Employments).Diagnostics.ModelJson);
+        var smith = IdentityProfile.Create(0, "Smith", "", null, default, "", Nino.Blank);
+        var rare = IdentityProfile.Create(0, "Szepessy", "", null, default, "", Nino.Blank);
+        model.ApplyTermFrequencies([smith, rare]);
+        Assert.That(model.FieldWeight(MatchField.Surname, ComparisonLevels.Exact, smith),
+            Is.LessThan(model.FieldWeight(MatchField.Surname, ComparisonLevels.Exact, rare) - 3));
+    }
+
+    // A population where a fifth of the HMRC records lost their NINo and some carry a typo, so every pass has work.
+    private static Population Noisy()
+    {
+        var p = Population.Create(2000, 1500);
+        for (var i = 0; i < p.Employments.Count; i += 5)
+        {
+            p.Employments[i] = p.Employments[i] with { Nino = Nino.Blank, Surname = i % 10 == 0 ? p.Employments[i].Surname + "s" : p.Employments[i].Surname };
+        }
+
+        return p;
+    }
+
+    private static string[] Describe(MatchResult result)
+        => [.. result.Links.Select(l => $"{l.Employment.HmrcId} {l.CustomerId} {l.Pass} {l.Score:R}"),
+            .. result.Reviews.Select(r => $"{r.Employment.HmrcId} {r.ClaimId} {r.Reason} {r.Score:R}")];
+}

@@ -1,0 +1,121 @@
+using Dapper;
+using JotMatcher.Host.Tests.SampleData;
+using JotMatcher.Infrastructure.Csv;
+using JotMatcher.Infrastructure.Postgres.Staging;
+
+namespace JotMatcher.Infrastructure.Tests.Postgres;
+
+/// <summary>
+/// Staging by binary COPY: what is read back equals what the dataset reader reads; the same file twice adds nothing;
+/// a changed file with a staged name is a new version that replaces the old rows; a duplicate id across runs is a reject.
+/// </summary>
+public sealed class StagingTests
+{
+    private string inbox = "";
+
+    [SetUp]
+    public void CopyInbox()
+    {
+        inbox = Path.Combine(Path.GetTempPath(), "jot-staging-" + Guid.NewGuid().ToString("N"));
+        SampleDatasets.CopyTo("edge-cases", inbox);
+    }
+
+    [TearDown]
+    public void DeleteInbox() => Directory.Delete(inbox, recursive: true);
+
+    [TestCase("basic")]
+    [TestCase("edge-cases")]
+    public async Task Staged_data_read_back_equals_what_the_dataset_reader_reads(string dataset)
+    {
+        await using var database = await StorageTestDatabase.CreateAsync();
+        var expected = DatasetReader.ReadDataset(SampleDatasets.PathOf(dataset));
+
+        await database.StageAsync(SampleDatasets.PathOf(dataset));
+        var staged = await database.LoadAsync();
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(staged.Claims, Is.EqualTo(expected.Claims));
+            Assert.That(staged.Employments, Is.EqualTo(expected.Employments));
+            Assert.That(staged.Rejects, Is.EquivalentTo(expected.Rejects));
+            Assert.That(staged.FileCounts, Is.EqualTo(expected.FileCounts));
+            Assert.That(staged.Reference.DeprivedAreas, Is.EquivalentTo(expected.Reference.DeprivedAreas));
+            Assert.That(staged.Reference.Profile, Is.EquivalentTo(expected.Reference.Profile));
+            Assert.That(staged.Manifest.AsOf, Is.EqualTo(expected.Manifest.AsOf));
+        });
+    }
+
+    [Test]
+    public async Task Staging_the_same_files_again_adds_nothing()
+    {
+        await using var database = await StorageTestDatabase.CreateAsync();
+        var first = await database.StageAsync(inbox);
+        var rowsBefore = await CountStagedRowsAsync(database);
+
+        var second = await database.StageAsync(inbox);
+
+        Assert.Multiple(async () =>
+        {
+            Assert.That(first.Files.Select(f => f.Action), Is.All.EqualTo(StagingAction.Staged));
+            Assert.That(second.Files.Select(f => f.Action), Is.All.EqualTo(StagingAction.Unchanged));
+            Assert.That(second.Files.Select(f => f.FileId), Is.EqualTo(first.Files.Select(f => f.FileId)));
+            Assert.That(second.NewRejects, Is.Empty);
+            Assert.That(await CountStagedRowsAsync(database), Is.EqualTo(rowsBefore));
+            Assert.That(rowsBefore.Claims, Is.Positive);
+        });
+    }
+
+    [Test]
+    public async Task A_changed_file_with_a_staged_name_is_a_new_version_whose_rows_replace_the_old()
+    {
+        await using var database = await StorageTestDatabase.CreateAsync();
+        await database.StageAsync(inbox);
+        var hmrcFile = Directory.GetFiles(Path.Combine(inbox, "hmrc")).Order(StringComparer.Ordinal).First();
+        var lines = await File.ReadAllLinesAsync(hmrcFile);
+        var stagedBefore = (await database.LoadAsync()).Employments.Where(e => e.Source.File == Path.GetFileName(hmrcFile)).ToList();
+        var before = stagedBefore.Count;
+        // An accepted row whose id occurs once in the file (withdrawing a duplicated one would let its twin in).
+        var withdrawn = (int)stagedBefore.First(e => lines.Count(l => l.StartsWith(e.HmrcId + ",", StringComparison.Ordinal)) == 1).Source.Line;
+        await File.WriteAllLinesAsync(hmrcFile, lines.Where((_, index) => index != withdrawn - 1));
+
+        var second = await database.StageAsync(inbox);
+        var staged = await database.LoadAsync();
+
+        var changed = second.Files.Single(f => f.Name == Path.GetFileName(hmrcFile));
+        Assert.Multiple(() =>
+        {
+            Assert.That(changed.Action, Is.EqualTo(StagingAction.NewVersion));
+            Assert.That(changed.Version, Is.EqualTo(2));
+            Assert.That(second.Files.Where(f => f != changed).Select(f => f.Action), Is.All.EqualTo(StagingAction.Unchanged));
+            Assert.That(staged.Employments.Count(e => e.Source.File == changed.Name), Is.EqualTo(before - 1));
+            Assert.That(staged.FileCounts.Single(f => f.File == changed.Name).RowsRead, Is.EqualTo(changed.Counts.RowsRead));
+        });
+    }
+
+    [Test]
+    public async Task An_id_already_staged_from_another_file_is_rejected_as_a_duplicate()
+    {
+        await using var database = await StorageTestDatabase.CreateAsync();
+        await database.StageAsync(inbox);
+        var claimsFile = Directory.GetFiles(Path.Combine(inbox, "claims")).Order(StringComparer.Ordinal).First();
+        var lines = await File.ReadAllLinesAsync(claimsFile);
+        await File.WriteAllLinesAsync(Path.Combine(inbox, "claims", "zz_late.csv"), [lines[0], lines[1]]);
+
+        var second = await database.StageAsync(inbox);
+
+        var late = second.Files.Single(f => f.Name == "zz_late.csv");
+        Assert.Multiple(() =>
+        {
+            Assert.That(late.Counts.Rejected, Is.EqualTo(1));
+            Assert.That(late.Counts.Accepted, Is.Zero);
+            Assert.That(second.NewRejects.Single().Reason, Does.Contain("duplicate of " + Path.GetFileName(claimsFile)));
+        });
+    }
+
+    private static async Task<(long Claims, long Hmrc, long Rejects)> CountStagedRowsAsync(StorageTestDatabase database)
+    {
+        await using var connection = await database.DataSource.OpenConnectionAsync();
+        return await connection.QuerySingleAsync<(long, long, long)>(
+            "SELECT (SELECT count(*) FROM jot.staged_claim), (SELECT count(*) FROM jot.staged_hmrc), (SELECT count(*) FROM jot.staged_reject)");
+    }
+}
