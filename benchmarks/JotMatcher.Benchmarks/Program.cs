@@ -1,0 +1,4 @@
+using BenchmarkDotNet.Running;
+
+// dotnet run -c Release --project benchmarks/JotMatcher.Benchmarks -- --filter '*Kernel*'
+BenchmarkSwitcher.FromAssembly(typeof(JotMatcher.Benchmarks.KernelBenchmarks).Assembly).Run(args);
