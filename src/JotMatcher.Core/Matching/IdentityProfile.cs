@@ -22,6 +22,9 @@ internal sealed class IdentityProfile
 
     public required string Forename { get; init; }
 
+    /// <summary>The first forename's nickname groups and variant initials.</summary>
+    public required ForenameVariants Forenames { get; init; }
+
     public required string[] ForenameTokens { get; init; }
 
     /// <summary>All forename tokens joined without separators ("slack-smith" → "slacksmith"), for swap checks.</summary>
@@ -51,7 +54,8 @@ internal sealed class IdentityProfile
 
     public int BirthMonthDay => DobYmd % 10000;
 
-    public static IdentityProfile Create(int owner, string surname, string forenames, DateOnly? dob, Sex sex, string postcode, Identity.Nino nino)
+    public static IdentityProfile Create(int owner, string surname, string forenames, DateOnly? dob, Sex sex, string postcode, Identity.Nino nino,
+        ForenameVariants.Cache? variants = null)
     {
         var surnameTokens = NameText.Tokens(surname);
         var joinedSurname = string.Concat(surnameTokens);
@@ -63,6 +67,7 @@ internal sealed class IdentityProfile
             Surname = joinedSurname,
             SurnameParts = surnameTokens.Length > 1 ? surnameTokens : [],
             Forename = forename,
+            Forenames = variants?.Of(forename) ?? ForenameVariants.Of(forename),
             ForenameTokens = forenameTokens,
             ForenamesJoined = forenameTokens.Length > 1 ? string.Concat(forenameTokens) : forename,
             SurnameSoundex = Soundex.Code(joinedSurname),

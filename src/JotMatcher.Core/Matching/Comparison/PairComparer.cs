@@ -15,7 +15,7 @@ internal static class PairComparer
         var surname = CompareSurname(a, b);
         var forenames = CompareForenames(a, b);
         if (surname is not (L.Exact or L.Surname.Dl1 or L.Surname.Jw92)
-            && forenames is not (L.Exact or L.Forenames.Nickname))
+            && forenames is not (L.Exact or L.Forenames.Nickname or L.Forenames.NicknameTypo))
         {
             if (IsSwapped(a, b))
             {
@@ -110,12 +110,15 @@ internal static class PairComparer
             return L.Exact;
         }
 
+        // An initial agrees with the name or with any of its diminutives' initials (A. for Drew, short for Andrew).
         if (x.Length == 1 || y.Length == 1)
         {
-            return x[0] == y[0] ? L.Forenames.Initial : OtherTokenOrElse(a, b);
+            var initial = x.Length == 1 ? x[0] : y[0];
+            var other = x.Length == 1 ? b : a;
+            return (other.Forenames.Initials & (1 << (initial - 'a'))) != 0 ? L.Forenames.Initial : OtherTokenOrElse(a, b);
         }
 
-        if (Nicknames.AreVariants(x, y))
+        if (Nicknames.Share(a.Forenames.Groups, b.Forenames.Groups))
         {
             return L.Forenames.Nickname;
         }
@@ -129,6 +132,11 @@ internal static class PairComparer
         if (jw >= HighSimilarity)
         {
             return L.Forenames.Jw92;
+        }
+
+        if (Nicknames.Share(a.Forenames.GroupsNear, b.Forenames.GroupsNear))
+        {
+            return L.Forenames.NicknameTypo;
         }
 
         return jw >= LowSimilarity ? L.Forenames.Jw80 : OtherTokenOrElse(a, b);

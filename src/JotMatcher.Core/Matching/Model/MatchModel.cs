@@ -73,7 +73,7 @@ internal sealed class MatchModel
     /// <summary>Whether the household correction applies to a pair.</summary>
     public static bool IsHousehold(in ComparisonVector v)
         => SurnameAgrees(v.Surname) && v.DateOfBirth == L.Exact && v.Postcode == L.Exact
-            && v.Forenames is L.Forenames.Else or L.Forenames.Jw80 or L.Forenames.OtherToken;
+            && v.Forenames is L.Forenames.Else or L.Forenames.Jw80 or L.Forenames.OtherToken or L.Missing;
 
     /// <summary>The surname levels under which the other fields are weighed as among relatives.</summary>
     public static bool SurnameAgrees(byte surnameLevel) => surnameLevel <= L.Surname.DoubleBarrel;
