@@ -20,6 +20,8 @@ internal static class BlockingRules
         new("dob_surname_soundex", p => p.DobYmd == IdentityProfile.NoDate || p.SurnameSoundex == 0 ? 0 : KeyHash.Of(p.DobYmd, p.SurnameSoundex)),
         new("dob_forename_initial", p => p.DobYmd == IdentityProfile.NoDate || p.Forename.Length == 0 ? 0 : KeyHash.Of(p.DobYmd, p.Forename[0])),
         new("dob_postcode_outward", p => p.DobYmd == IdentityProfile.NoDate || p.Postcode.IsMissing ? 0 : KeyHash.Of(p.Postcode.Outward, p.DobYmd)),
+        new("dob_initials_unordered", p => p.DobYmd == IdentityProfile.NoDate || p.Surname.Length == 0 || p.Forename.Length == 0 ? 0
+            : KeyHash.Of(p.DobYmd, Math.Min(p.Surname[0], p.Forename[0]), Math.Max(p.Surname[0], p.Forename[0]))),
         new("name_pair_soundex", p => p.SurnameSoundex == 0 || p.ForenameSoundex == 0 ? 0
             : KeyHash.Of(Math.Min(p.SurnameSoundex, p.ForenameSoundex), Math.Max(p.SurnameSoundex, p.ForenameSoundex))),
         new("surname_soundex_postcode_outward", p => p.SurnameSoundex == 0 || p.Postcode.IsMissing ? 0 : KeyHash.Of(p.Postcode.Outward, p.SurnameSoundex)),
