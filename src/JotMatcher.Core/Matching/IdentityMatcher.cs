@@ -37,7 +37,7 @@ public sealed class IdentityMatcher(MatchingSettings settings)
         FuzzyNinoPass.Run(profiles, customers.Profiles, oneEdit, model, Settings, decisions, parallel);
 
         var ruleIndexes = new KeyIndex[BlockingRules.All.Length];
-        Parallel.For(0, ruleIndexes.Length, parallel, r => ruleIndexes[r] = new KeyIndex(customers.Profiles, BlockingRules.All[r].KeyOf));
+        Parallel.For(0, ruleIndexes.Length, parallel, r => ruleIndexes[r] = new KeyIndex(customers.Profiles, BlockingRules.All[r].CustomerKeyOf));
         var pairCounts = new ProbabilisticPass(customers.Profiles, ruleIndexes, model, Settings).Run(profiles, oneEdit, decisions, parallel);
 
         return new MatchAssembler(customers, hmrc, profiles, model).Assemble(decisions, sharedNino, Diagnostics(pairCounts, model));
@@ -86,8 +86,8 @@ public sealed class IdentityMatcher(MatchingSettings settings)
 
         foreach (var rule in BlockingRules.All)
         {
-            var key = rule.KeyOf(h);
-            if (key != 0 && key == rule.KeyOf(c))
+            var key = rule.EmploymentKey(h);
+            if (key != 0 && key == rule.CustomerKeyOf(c))
             {
                 return true;
             }

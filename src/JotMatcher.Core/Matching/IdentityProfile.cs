@@ -17,6 +17,13 @@ internal sealed class IdentityProfile
     /// <summary>Surname letters joined without separators ("smith-jones" → "smithjones").</summary>
     public required string Surname { get; init; }
 
+    /// <summary>Letter masks of <see cref="Surname"/>, <see cref="Forename"/> and <see cref="ForenamesJoined"/> (Jaro-Winkler bounds).</summary>
+    public required int SurnameMask { get; init; }
+
+    public required int ForenameMask { get; init; }
+
+    public required int ForenamesJoinedMask { get; init; }
+
     /// <summary>The parts of a double-barrelled surname; empty for a single-part surname.</summary>
     public required string[] SurnameParts { get; init; }
 
@@ -61,6 +68,7 @@ internal sealed class IdentityProfile
         var joinedSurname = string.Concat(surnameTokens);
         var forenameTokens = NameText.Tokens(forenames);
         var forename = forenameTokens.Length > 0 ? forenameTokens[0] : "";
+        var forenamesJoined = forenameTokens.Length > 1 ? string.Concat(forenameTokens) : forename;
         return new IdentityProfile
         {
             Owner = owner,
@@ -69,7 +77,10 @@ internal sealed class IdentityProfile
             Forename = forename,
             Forenames = variants?.Of(forename) ?? ForenameVariants.Of(forename),
             ForenameTokens = forenameTokens,
-            ForenamesJoined = forenameTokens.Length > 1 ? string.Concat(forenameTokens) : forename,
+            ForenamesJoined = forenamesJoined,
+            SurnameMask = JaroWinkler.LetterMask(joinedSurname),
+            ForenameMask = JaroWinkler.LetterMask(forename),
+            ForenamesJoinedMask = JaroWinkler.LetterMask(forenamesJoined),
             SurnameSoundex = Soundex.Code(joinedSurname),
             ForenameSoundex = Soundex.Code(forename),
             DobDay = dob?.DayNumber ?? NoDate,
