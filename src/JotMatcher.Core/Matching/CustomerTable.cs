@@ -1,3 +1,4 @@
+using JotMatcher.Core.Matching.Text;
 using JotMatcher.Core.Records;
 
 namespace JotMatcher.Core.Matching;
@@ -23,7 +24,7 @@ internal sealed class CustomerTable
     /// <summary>All identity variants, grouped by owner in customer order.</summary>
     public IdentityProfile[] Profiles { get; }
 
-    public static CustomerTable Build(IReadOnlyList<ClaimSpell> claims)
+    public static CustomerTable Build(IReadOnlyList<ClaimSpell> claims, ForenameVariants.Cache? variants = null, ParallelOptions? parallel = null)
     {
         var sorted = claims.ToArray();
         Array.Sort(sorted, static (a, b) =>
@@ -34,7 +35,7 @@ internal sealed class CustomerTable
 
         var ids = new List<string>();
         var spells = new List<ClaimSpell[]>();
-        var profiles = new List<IdentityProfile>(sorted.Length);
+        var identities = new List<(int Owner, ClaimSpell Spell)>(sorted.Length);
         var start = 0;
         for (var i = 1; i <= sorted.Length; i++)
         {
@@ -51,15 +52,21 @@ internal sealed class CustomerTable
             {
                 if (!RepeatsEarlierIdentity(group, j))
                 {
-                    var s = group[j];
-                    profiles.Add(IdentityProfile.Create(owner, s.Surname, s.Forenames, s.DateOfBirth, s.Sex, s.Postcode, s.Nino));
+                    identities.Add((owner, group[j]));
                 }
             }
 
             start = i;
         }
 
-        return new CustomerTable([.. ids], [.. spells], [.. profiles]);
+        // Profiles are built in parallel into fixed slots: the same order whatever the threads.
+        var profiles = new IdentityProfile[identities.Count];
+        Parallel.For(0, profiles.Length, parallel ?? new ParallelOptions(), i =>
+        {
+            var (owner, s) = identities[i];
+            profiles[i] = IdentityProfile.Create(owner, s.Surname, s.Forenames, s.DateOfBirth, s.Sex, s.Postcode, s.Nino, variants);
+        });
+        return new CustomerTable([.. ids], [.. spells], profiles);
     }
 
     private static bool RepeatsEarlierIdentity(ClaimSpell[] group, int j)

@@ -52,7 +52,7 @@ internal static class FuzzyNinoPass
 
         var surnameClose = v.Surname is L.Exact or L.Surname.Dl1 or L.Surname.Jw92 or L.Surname.DoubleBarrel;
         var forenameClose = v.Forenames is L.Exact or L.Forenames.Nickname or L.Forenames.Dl1 or L.Forenames.Jw92
-            or L.Forenames.Initial or L.Missing;
+            or L.Forenames.Initial or L.Forenames.NicknameTypo or L.Missing;
         return surnameClose && forenameClose;
     }
 }

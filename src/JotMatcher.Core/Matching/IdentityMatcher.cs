@@ -1,5 +1,6 @@
 using JotMatcher.Core.Matching.Blocking;
 using JotMatcher.Core.Matching.Model;
+using JotMatcher.Core.Matching.Text;
 using JotMatcher.Core.Records;
 
 namespace JotMatcher.Core.Matching;
@@ -15,10 +16,11 @@ public sealed class IdentityMatcher(MatchingSettings settings)
     /// </summary>
     public MatchResult Match(IReadOnlyList<ClaimSpell> claims, IReadOnlyList<HmrcEmployment> employments, string? fixedModelJson = null)
     {
-        var customers = CustomerTable.Build(claims);
-        var hmrc = SortedById(employments);
-        var profiles = BuildProfiles(hmrc);
         var parallel = new ParallelOptions { MaxDegreeOfParallelism = Settings.MaxParallelism > 0 ? Settings.MaxParallelism : -1 };
+        var variants = new ForenameVariants.Cache();
+        var customers = CustomerTable.Build(claims, variants, parallel);
+        var hmrc = SortedById(employments);
+        var profiles = BuildProfiles(hmrc, variants, parallel);
 
         var decisions = new PassDecision?[hmrc.Length];
         var sharedNino = new Candidate[]?[hmrc.Length];
@@ -35,7 +37,7 @@ public sealed class IdentityMatcher(MatchingSettings settings)
         FuzzyNinoPass.Run(profiles, customers.Profiles, oneEdit, model, Settings, decisions, parallel);
 
         var ruleIndexes = new KeyIndex[BlockingRules.All.Length];
-        Parallel.For(0, ruleIndexes.Length, parallel, r => ruleIndexes[r] = new KeyIndex(customers.Profiles, BlockingRules.All[r].KeyOf));
+        Parallel.For(0, ruleIndexes.Length, parallel, r => ruleIndexes[r] = new KeyIndex(customers.Profiles, BlockingRules.All[r].CustomerKeyOf));
         var pairCounts = new ProbabilisticPass(customers.Profiles, ruleIndexes, model, Settings).Run(profiles, oneEdit, decisions, parallel);
 
         return new MatchAssembler(customers, hmrc, profiles, model).Assemble(decisions, sharedNino, Diagnostics(pairCounts, model));
@@ -84,8 +86,8 @@ public sealed class IdentityMatcher(MatchingSettings settings)
 
         foreach (var rule in BlockingRules.All)
         {
-            var key = rule.KeyOf(h);
-            if (key != 0 && key == rule.KeyOf(c))
+            var key = rule.EmploymentKey(h);
+            if (key != 0 && key == rule.CustomerKeyOf(c))
             {
                 return true;
             }
@@ -101,13 +103,13 @@ public sealed class IdentityMatcher(MatchingSettings settings)
         return sorted;
     }
 
-    private static IdentityProfile[] BuildProfiles(HmrcEmployment[] hmrc)
+    private static IdentityProfile[] BuildProfiles(HmrcEmployment[] hmrc, ForenameVariants.Cache? variants = null, ParallelOptions? parallel = null)
     {
         var profiles = new IdentityProfile[hmrc.Length];
-        Parallel.For(0, hmrc.Length, h =>
+        Parallel.For(0, hmrc.Length, parallel ?? new ParallelOptions(), h =>
         {
             var e = hmrc[h];
-            profiles[h] = IdentityProfile.Create(h, e.Surname, e.Forenames, e.DateOfBirth, e.Sex, e.Postcode, e.Nino);
+            profiles[h] = IdentityProfile.Create(h, e.Surname, e.Forenames, e.DateOfBirth, e.Sex, e.Postcode, e.Nino, variants);
         });
         return profiles;
     }

@@ -17,10 +17,20 @@ internal sealed class IdentityProfile
     /// <summary>Surname letters joined without separators ("smith-jones" → "smithjones").</summary>
     public required string Surname { get; init; }
 
+    /// <summary>Letter masks of <see cref="Surname"/>, <see cref="Forename"/> and <see cref="ForenamesJoined"/> (Jaro-Winkler bounds).</summary>
+    public required int SurnameMask { get; init; }
+
+    public required int ForenameMask { get; init; }
+
+    public required int ForenamesJoinedMask { get; init; }
+
     /// <summary>The parts of a double-barrelled surname; empty for a single-part surname.</summary>
     public required string[] SurnameParts { get; init; }
 
     public required string Forename { get; init; }
+
+    /// <summary>The first forename's nickname groups and variant initials.</summary>
+    public required ForenameVariants Forenames { get; init; }
 
     public required string[] ForenameTokens { get; init; }
 
@@ -51,20 +61,26 @@ internal sealed class IdentityProfile
 
     public int BirthMonthDay => DobYmd % 10000;
 
-    public static IdentityProfile Create(int owner, string surname, string forenames, DateOnly? dob, Sex sex, string postcode, Identity.Nino nino)
+    public static IdentityProfile Create(int owner, string surname, string forenames, DateOnly? dob, Sex sex, string postcode, Identity.Nino nino,
+        ForenameVariants.Cache? variants = null)
     {
         var surnameTokens = NameText.Tokens(surname);
         var joinedSurname = string.Concat(surnameTokens);
         var forenameTokens = NameText.Tokens(forenames);
         var forename = forenameTokens.Length > 0 ? forenameTokens[0] : "";
+        var forenamesJoined = forenameTokens.Length > 1 ? string.Concat(forenameTokens) : forename;
         return new IdentityProfile
         {
             Owner = owner,
             Surname = joinedSurname,
             SurnameParts = surnameTokens.Length > 1 ? surnameTokens : [],
             Forename = forename,
+            Forenames = variants?.Of(forename) ?? ForenameVariants.Of(forename),
             ForenameTokens = forenameTokens,
-            ForenamesJoined = forenameTokens.Length > 1 ? string.Concat(forenameTokens) : forename,
+            ForenamesJoined = forenamesJoined,
+            SurnameMask = JaroWinkler.LetterMask(joinedSurname),
+            ForenameMask = JaroWinkler.LetterMask(forename),
+            ForenamesJoinedMask = JaroWinkler.LetterMask(forenamesJoined),
             SurnameSoundex = Soundex.Code(joinedSurname),
             ForenameSoundex = Soundex.Code(forename),
             DobDay = dob?.DayNumber ?? NoDate,

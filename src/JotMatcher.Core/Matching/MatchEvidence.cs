@@ -12,6 +12,9 @@ internal static class MatchEvidence
 {
     public const string PriorField = "prior";
 
+    /// <summary>The correction for surname, date of birth and postcode agreeing without the forename (twins), when it applies.</summary>
+    public const string HouseholdField = "household";
+
     /// <summary>Field names of the one-to-one terms of the probabilistic pass, after the compared fields.</summary>
     public const string MatchShareField = "match_share";
     public const string RivalsField = "rivals";
@@ -31,7 +34,13 @@ internal static class MatchEvidence
             evidence[f + 1] = new FieldEvidence(L.FieldNames[f], L.LevelName(field, v[field]), Round(weight));
         }
 
-        return evidence;
+        if (!MatchModel.IsHousehold(v))
+        {
+            return evidence;
+        }
+
+        log2Odds += model.HouseholdBits;
+        return [.. evidence, new FieldEvidence(HouseholdField, "twin_signature", Round(model.HouseholdBits))];
     }
 
     /// <summary>

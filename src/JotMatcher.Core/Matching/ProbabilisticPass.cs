@@ -48,7 +48,7 @@ internal sealed class ProbabilisticPass(IdentityProfile[] customers, KeyIndex[] 
         found.Clear();
         for (var r = 0; r < ruleIndexes.Length; r++)
         {
-            var block = ruleIndexes[r].Find(BlockingRules.All[r].KeyOf(e));
+            var block = ruleIndexes[r].Find(BlockingRules.All[r].EmploymentKey(e));
             if (block.Length > settings.MaxBlockSize)
             {
                 continue;

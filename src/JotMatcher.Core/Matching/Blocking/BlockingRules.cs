@@ -1,12 +1,13 @@
 namespace JotMatcher.Core.Matching.Blocking;
 
 /// <summary>
-/// The blocking rules of the probabilistic pass. Each joins two fields that usually survive noise and leaves the
-/// others free, so one or two noisy fields never hide a true pair: a changed surname is caught by date of birth with the
-/// forename, a date-of-birth typo by the names, a move by the names or the date of birth, a swapped forename/surname by
-/// the unordered name pair, a missing date of birth by name and postcode, a mistyped NINo prefix by its digits. Pairing
-/// fields keeps blocks small at a million customers — no key is as common as a date of birth alone, and a placeholder
-/// date shared by thousands still splits by name and postcode.
+/// The blocking rules of the probabilistic pass. Each joins fields that usually survive noise and leaves the others
+/// free, so one or two noisy fields never hide a true pair: a changed surname is caught by date of birth with the
+/// forename, a moved address by the names with the date of birth, a date-of-birth typo by the names with the birth
+/// year or with the day and month (one typo cannot change both), swapped names by the unordered initials or name pair,
+/// a missing date of birth by the names or the postcode, a mistyped NINo prefix by its digits. Every key joins at least
+/// two fields so blocks stay small at a million customers: no key is as common as a date of birth or a name alone
+/// (a placeholder date shared by thousands still splits by name and postcode), except where a record lacks the date.
 /// </summary>
 internal static class BlockingRules
 {
@@ -17,14 +18,24 @@ internal static class BlockingRules
 
     public static readonly BlockingRule[] All =
     [
-        new("dob_surname_soundex", p => p.DobYmd == IdentityProfile.NoDate || p.SurnameSoundex == 0 ? 0 : KeyHash.Of(p.DobYmd, p.SurnameSoundex)),
-        new("dob_forename_initial", p => p.DobYmd == IdentityProfile.NoDate || p.Forename.Length == 0 ? 0 : KeyHash.Of(p.DobYmd, p.Forename[0])),
-        new("dob_postcode_outward", p => p.DobYmd == IdentityProfile.NoDate || p.Postcode.IsMissing ? 0 : KeyHash.Of(p.Postcode.Outward, p.DobYmd)),
-        new("name_pair_soundex", p => p.SurnameSoundex == 0 || p.ForenameSoundex == 0 ? 0
-            : KeyHash.Of(Math.Min(p.SurnameSoundex, p.ForenameSoundex), Math.Max(p.SurnameSoundex, p.ForenameSoundex))),
-        new("surname_soundex_postcode_outward", p => p.SurnameSoundex == 0 || p.Postcode.IsMissing ? 0 : KeyHash.Of(p.Postcode.Outward, p.SurnameSoundex)),
-        new("forename_soundex_postcode_outward", p => p.ForenameSoundex == 0 || p.Postcode.IsMissing ? 0 : KeyHash.Of(p.Postcode.Outward, -p.ForenameSoundex)),
-        new("surname_soundex_birth_year", p => p.SurnameSoundex == 0 || p.DobYmd == IdentityProfile.NoDate ? 0 : KeyHash.Of(p.SurnameSoundex, p.BirthYear)),
+        new("dob_surname_soundex", p => HasDob(p) && p.SurnameSoundex != 0 ? KeyHash.Of(p.DobYmd, p.SurnameSoundex) : 0),
+        new("dob_forename_initial", p => HasDob(p) && p.Forename.Length > 0 ? KeyHash.Of(p.DobYmd, p.Forename[0]) : 0),
+        new("dob_initials_unordered", p => HasDob(p) && p.Surname.Length > 0 && p.Forename.Length > 0
+            ? KeyHash.Of(p.DobYmd, Math.Min(p.Surname[0], p.Forename[0]), Math.Max(p.Surname[0], p.Forename[0])) : 0),
+        new("dob_postcode_outward", p => HasDob(p) && !p.Postcode.IsMissing ? KeyHash.Of(p.Postcode.Outward, p.DobYmd) : 0),
+        new("surname_soundex_postcode_outward", p => p.SurnameSoundex != 0 && !p.Postcode.IsMissing ? KeyHash.Of(p.Postcode.Outward, p.SurnameSoundex) : 0),
+        new("forename_soundex_postcode_outward", p => p.ForenameSoundex != 0 && !p.Postcode.IsMissing ? KeyHash.Of(p.Postcode.Outward, -p.ForenameSoundex) : 0),
+        new("name_pair_soundex_birth_year", p => HasDob(p) ? NamePair(p, p.BirthYear) : 0),
+        new("name_pair_soundex_birth_day_month", p => HasDob(p) ? NamePair(p, -p.BirthMonthDay) : 0),
+        new("name_pair_soundex_hmrc_dob_missing", p => NamePair(p, 0), e => HasDob(e) ? 0 : NamePair(e, 0)),
+        new("name_pair_soundex_customer_dob_missing", p => HasDob(p) ? 0 : NamePair(p, 0), e => NamePair(e, 0)),
         new("nino_digits", p => p.Stem == 0 ? 0 : NinoStem.Digits(p.Stem) + 1),
     ];
+
+    private static bool HasDob(IdentityProfile p) => p.DobYmd != IdentityProfile.NoDate;
+
+    // The surname and forename codes unordered, so swapped names share the key.
+    private static long NamePair(IdentityProfile p, int with)
+        => p.SurnameSoundex == 0 || p.ForenameSoundex == 0 ? 0
+            : KeyHash.Of(Math.Min(p.SurnameSoundex, p.ForenameSoundex), Math.Max(p.SurnameSoundex, p.ForenameSoundex), with);
 }

@@ -17,7 +17,7 @@ internal static class ComparisonLevels
     [
         ["exact", "one_edit", "disagree"],
         ["exact", "dl1", "jw_0.92", "double_barrel", "swapped", "in_other_field", "jw_0.8", "else"],
-        ["exact", "nickname", "swapped", "dl1", "jw_0.92", "initial", "jw_0.8", "other_token", "else"],
+        ["exact", "nickname", "swapped", "dl1", "jw_0.92", "initial", "nickname_typo", "jw_0.8", "other_token", "else"],
         ["exact", "day_month_swap", "one_typo", "within_month", "else"],
         ["full", "sector", "one_edit", "outward", "else"],
         ["agree", "disagree"],
@@ -51,9 +51,12 @@ internal static class ComparisonLevels
         public const byte Dl1 = 3;
         public const byte Jw92 = 4;
         public const byte Initial = 5;
-        public const byte Jw80 = 6;
-        public const byte OtherToken = 7;
-        public const byte Else = 8;
+
+        /// <summary>Within one edit of a nickname of the other ("nikik" for Nicola, through "nikki").</summary>
+        public const byte NicknameTypo = 6;
+        public const byte Jw80 = 7;
+        public const byte OtherToken = 8;
+        public const byte Else = 9;
     }
 
     public static class DateOfBirth

@@ -15,14 +15,16 @@ internal static class PairComparer
         var surname = CompareSurname(a, b);
         var forenames = CompareForenames(a, b);
         if (surname is not (L.Exact or L.Surname.Dl1 or L.Surname.Jw92)
-            && forenames is not (L.Exact or L.Forenames.Nickname))
+            && forenames is not (L.Exact or L.Forenames.Nickname or L.Forenames.NicknameTypo))
         {
-            if (IsSwapped(a, b))
+            var aInB = SurnameCloseToForename(a, b);
+            var bInA = SurnameCloseToForename(b, a);
+            if (aInB && bInA)
             {
                 surname = L.Surname.Swapped;
                 forenames = L.Forenames.Swapped;
             }
-            else if (surname is (L.Surname.Jw80 or L.Surname.Else) && IsHalfSwapped(a, b))
+            else if (surname is (L.Surname.Jw80 or L.Surname.Else) && (aInB || bInA))
             {
                 surname = L.Surname.InOtherField;
             }
@@ -41,7 +43,7 @@ internal static class PairComparer
         return a == b ? L.Exact : NinoStem.IsOneEdit(a, b) ? L.Nino.OneEdit : L.Nino.Disagree;
     }
 
-    private static byte CompareSurname(IdentityProfile a, IdentityProfile b)
+    internal static byte CompareSurname(IdentityProfile a, IdentityProfile b)
     {
         if (a.Surname.Length == 0 || b.Surname.Length == 0)
         {
@@ -58,7 +60,7 @@ internal static class PairComparer
             return L.Surname.Dl1;
         }
 
-        var jw = JaroWinkler.Similarity(a.Surname, b.Surname);
+        var jw = JaroWinkler.SimilarityAtLeast(a.Surname, a.SurnameMask, b.Surname, b.SurnameMask, LowSimilarity);
         if (jw >= HighSimilarity)
         {
             return L.Surname.Jw92;
@@ -96,7 +98,7 @@ internal static class PairComparer
         return false;
     }
 
-    private static byte CompareForenames(IdentityProfile a, IdentityProfile b)
+    internal static byte CompareForenames(IdentityProfile a, IdentityProfile b)
     {
         var x = a.Forename;
         var y = b.Forename;
@@ -110,12 +112,15 @@ internal static class PairComparer
             return L.Exact;
         }
 
+        // An initial agrees with the name or with any of its diminutives' initials (A. for Drew, short for Andrew).
         if (x.Length == 1 || y.Length == 1)
         {
-            return x[0] == y[0] ? L.Forenames.Initial : OtherTokenOrElse(a, b);
+            var initial = x.Length == 1 ? x[0] : y[0];
+            var other = x.Length == 1 ? b : a;
+            return (other.Forenames.Initials & (1 << (initial - 'a'))) != 0 ? L.Forenames.Initial : OtherTokenOrElse(a, b);
         }
 
-        if (Nicknames.AreVariants(x, y))
+        if (Nicknames.Share(a.Forenames.Groups, b.Forenames.Groups))
         {
             return L.Forenames.Nickname;
         }
@@ -125,10 +130,15 @@ internal static class PairComparer
             return L.Forenames.Dl1;
         }
 
-        var jw = JaroWinkler.Similarity(x, y);
+        var jw = JaroWinkler.SimilarityAtLeast(x, a.ForenameMask, y, b.ForenameMask, LowSimilarity);
         if (jw >= HighSimilarity)
         {
             return L.Forenames.Jw92;
+        }
+
+        if (Nicknames.Share(a.Forenames.GroupsNear, b.Forenames.GroupsNear))
+        {
+            return L.Forenames.NicknameTypo;
         }
 
         return jw >= LowSimilarity ? L.Forenames.Jw80 : OtherTokenOrElse(a, b);
@@ -154,21 +164,21 @@ internal static class PairComparer
         return L.Forenames.Else;
     }
 
-    // Forename compared both as its first token and as all tokens joined, so "slack-smith" recorded as a forename
-    // still meets the surname "slacksmith".
-    private static bool IsSwapped(IdentityProfile a, IdentityProfile b)
-        => a.Surname.Length > 1 && b.Surname.Length > 1 && a.Forename.Length > 1 && b.Forename.Length > 1
-            && CloseToForename(a.Surname, b) && CloseToForename(b.Surname, a);
+    // Whether a's surname is (close to) b's forename — compared both as b's first forename and as all its forenames
+    // joined, so "slack-smith" recorded as a forename still meets the surname "slacksmith". Both ends need two letters.
+    internal static bool SurnameCloseToForename(IdentityProfile a, IdentityProfile b)
+    {
+        if (a.Surname.Length < 2 || b.Forename.Length < 2 || a.Forename.Length < 2 || b.Surname.Length < 2)
+        {
+            return false;
+        }
 
-    private static bool IsHalfSwapped(IdentityProfile a, IdentityProfile b)
-        => a.Surname.Length > 1 && b.Surname.Length > 1 && a.Forename.Length > 1 && b.Forename.Length > 1
-            && (CloseToForename(a.Surname, b) || CloseToForename(b.Surname, a));
+        return CloseName(a.Surname, a.SurnameMask, b.Forename, b.ForenameMask)
+            || (b.ForenameTokens.Length > 1 && CloseName(a.Surname, a.SurnameMask, b.ForenamesJoined, b.ForenamesJoinedMask));
+    }
 
-    private static bool CloseToForename(string surname, IdentityProfile other)
-        => CloseName(surname, other.Forename) || (other.ForenameTokens.Length > 1 && CloseName(surname, other.ForenamesJoined));
-
-    private static bool CloseName(string x, string y)
-        => string.Equals(x, y, StringComparison.Ordinal) || JaroWinkler.Similarity(x, y) >= HighSimilarity;
+    private static bool CloseName(string x, int maskX, string y, int maskY)
+        => string.Equals(x, y, StringComparison.Ordinal) || JaroWinkler.SimilarityAtLeast(x, maskX, y, maskY, HighSimilarity) >= HighSimilarity;
 
     public static byte CompareDob(IdentityProfile a, IdentityProfile b)
     {
@@ -189,11 +199,7 @@ internal static class PairComparer
             return L.DateOfBirth.DayMonthSwap;
         }
 
-        Span<char> x = stackalloc char[8];
-        Span<char> y = stackalloc char[8];
-        a.DobYmd.TryFormat(x, out _, "D8", System.Globalization.CultureInfo.InvariantCulture);
-        b.DobYmd.TryFormat(y, out _, "D8", System.Globalization.CultureInfo.InvariantCulture);
-        if (EditDistance.IsOneSubstitutionOrTransposition(x, y))
+        if (IsOneDigitTypo(a.DobYmd, b.DobYmd))
         {
             return L.DateOfBirth.OneTypo;
         }
@@ -201,7 +207,37 @@ internal static class PairComparer
         return Math.Abs(a.DobDay - b.DobDay) <= 31 ? L.DateOfBirth.WithinMonth : L.DateOfBirth.Else;
     }
 
-    private static byte ComparePostcode(IdentityProfile a, IdentityProfile b)
+    // YYYYMMDD as eight digits: one digit different, or two adjacent digits swapped.
+    private static bool IsOneDigitTypo(int x, int y)
+    {
+        Span<int> dx = stackalloc int[8];
+        Span<int> dy = stackalloc int[8];
+        for (var i = 7; i >= 0; i--)
+        {
+            (dx[i], dy[i]) = (x % 10, y % 10);
+            (x, y) = (x / 10, y / 10);
+        }
+
+        var first = -1;
+        for (var i = 0; i < 8; i++)
+        {
+            if (dx[i] == dy[i])
+            {
+                continue;
+            }
+
+            if (first >= 0)
+            {
+                return i == first + 1 && dx[first] == dy[i] && dx[i] == dy[first] && dx[(i + 1)..].SequenceEqual(dy[(i + 1)..]);
+            }
+
+            first = i;
+        }
+
+        return first >= 0;
+    }
+
+    internal static byte ComparePostcode(IdentityProfile a, IdentityProfile b)
     {
         var x = a.Postcode;
         var y = b.Postcode;

@@ -63,9 +63,10 @@ public static class EvidenceWaterfall
 
         var i = Array.IndexOf(ComparisonLevels.FieldNames, field);
         return i >= 0 ? i
-            : field == MatchEvidence.MatchShareField ? ComparisonLevels.FieldNames.Length
-            : field == MatchEvidence.RivalsField ? ComparisonLevels.FieldNames.Length + 1
-            : ComparisonLevels.FieldNames.Length + 2;
+            : field == MatchEvidence.HouseholdField ? ComparisonLevels.FieldNames.Length
+            : field == MatchEvidence.MatchShareField ? ComparisonLevels.FieldNames.Length + 1
+            : field == MatchEvidence.RivalsField ? ComparisonLevels.FieldNames.Length + 2
+            : ComparisonLevels.FieldNames.Length + 3;
     }
 
     private static void Line(StringBuilder s, FormattableString line) => s.Append(line.ToString(CultureInfo.InvariantCulture)).Append('\n');

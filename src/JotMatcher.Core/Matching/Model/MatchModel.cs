@@ -24,8 +24,9 @@ internal sealed class MatchModel
     private readonly double[][] weightsGivenSurname;
 
     public MatchModel(double priorLog2Odds, double matchShare, double[][] m, double[][] u, double[][] uGivenSurname,
-        TermFrequencies surnames, TermFrequencies forenames, TermFrequencies datesOfBirth)
+        double householdBits, TermFrequencies surnames, TermFrequencies forenames, TermFrequencies datesOfBirth)
     {
+        HouseholdBits = householdBits;
         PriorLog2Odds = priorLog2Odds;
         MatchShare = matchShare;
         M = m;
@@ -61,6 +62,18 @@ internal sealed class MatchModel
     public TermFrequencies Forenames { get; }
 
     public TermFrequencies DatesOfBirth { get; }
+
+    /// <summary>
+    /// Added (it is never positive) when the surname, the date of birth and the postcode all agree but the forename does
+    /// not: the twin's signature. Those agreements together are much likelier among relatives than their product says;
+    /// when the forename agrees too, no twin explains the pair, and no correction is due.
+    /// </summary>
+    public double HouseholdBits { get; }
+
+    /// <summary>Whether the household correction applies to a pair.</summary>
+    public static bool IsHousehold(in ComparisonVector v)
+        => SurnameAgrees(v.Surname) && v.DateOfBirth == L.Exact && v.Postcode == L.Exact
+            && v.Forenames is L.Forenames.Else or L.Forenames.Jw80 or L.Forenames.OtherToken or L.Missing;
 
     /// <summary>The surname levels under which the other fields are weighed as among relatives.</summary>
     public static bool SurnameAgrees(byte surnameLevel) => surnameLevel <= L.Surname.DoubleBarrel;
@@ -119,7 +132,7 @@ internal sealed class MatchModel
             total += FieldWeight((MatchField)f, v[(MatchField)f], customer, surnameAgrees);
         }
 
-        return total;
+        return IsHousehold(v) ? total + HouseholdBits : total;
     }
 
     private double ExactWeight(MatchField field, double frequency, bool givenSurname)

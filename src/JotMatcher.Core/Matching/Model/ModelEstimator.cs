@@ -25,7 +25,7 @@ internal static class ModelEstimator
     [
         [0.90, 0.05, 0.05],
         [0.88, 0.03, 0.02, 0.01, 0.005, 0.005, 0.01, 0.04],
-        [0.85, 0.03, 0.005, 0.03, 0.02, 0.02, 0.01, 0.01, 0.025],
+        [0.85, 0.03, 0.005, 0.03, 0.02, 0.02, 0.005, 0.01, 0.01, 0.02],
         [0.90, 0.02, 0.05, 0.01, 0.02],
         [0.85, 0.03, 0.02, 0.04, 0.06],
         [0.97, 0.03],
@@ -73,13 +73,15 @@ internal static class ModelEstimator
         var matchShare = EstimateMatchShare(employments, customers, deterministicLinks.Count, m[(int)MatchField.Nino][L.Exact]);
         var lambda = matchShare / Math.Max(1, customerCount);
         var u = CorrectedForMatches(NonMatchSampler.RandomPairs(employments, customers, settings, parallel), m, lambda);
-        var uGivenSurname = ShrunkToward(NonMatchSampler.SameSurnameNonMatches(customers, settings, parallel), u);
+        var sameSurname = NonMatchSampler.SameSurnameNonMatches(customers, settings, parallel);
+        var uGivenSurname = ShrunkToward(sameSurname, u);
+        var household = HouseholdInteraction(sameSurname[L.FieldCount], uGivenSurname);
         for (var f = 0; f < L.FieldCount; f++)
         {
             KeepPartialAgreementAboveDisagreement(m[f], u[f]);
         }
 
-        return new MatchModel(Math.Log2(lambda / (1 - lambda)), matchShare, m, u, uGivenSurname,
+        return new MatchModel(Math.Log2(lambda / (1 - lambda)), matchShare, m, u, uGivenSurname, household,
             TermFrequencies.Count(customers.Select(c => c.Surname)),
             TermFrequencies.Count(customers.Select(c => c.Forename)),
             TermFrequencies.Count(customers.Select(c => MatchModel.DateKey(c.DobYmd))));
@@ -136,6 +138,19 @@ internal static class ModelEstimator
         }
 
         return shrunk;
+    }
+
+    /// <summary>
+    /// Among relatives, agreeing on the date of birth and the postcode together is likelier than the two chances
+    /// multiplied (twins share both): the u of the pair of exact agreements, measured directly among same-surname
+    /// customers and shrunk toward the product, gives the correction to add when both agree — never a bonus.
+    /// </summary>
+    private static double HouseholdInteraction(long[] counts, double[][] uGivenSurname)
+    {
+        var product = uGivenSurname[(int)MatchField.DateOfBirth][L.Exact] * uGivenSurname[(int)MatchField.Postcode][L.Exact];
+        var joint = (counts[NonMatchSampler.HouseholdBothExact] + (HouseholdPseudoCount * product))
+            / (counts[NonMatchSampler.HouseholdBothPresent] + HouseholdPseudoCount);
+        return Math.Min(0, Math.Log2(product / joint));
     }
 
     /// <summary>

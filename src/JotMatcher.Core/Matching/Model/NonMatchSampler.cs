@@ -44,6 +44,8 @@ internal static class NonMatchSampler
     /// Levels of every field among pairs of different customers with the same surname: different people (a customer is
     /// one person; two customers holding the same NINo are left out) who share a surname, often a household — the
     /// non-matches that random pairs almost never produce. Unlike HMRC × customer pairs, no true match hides among them.
+    /// The extra last row counts, among pairs with both a date of birth and a postcode, those agreeing exactly on both
+    /// (<see cref="HouseholdBothPresent"/>, <see cref="HouseholdBothExact"/>): twins, whom the fields one by one miss.
     /// </summary>
     public static long[][] SameSurnameNonMatches(IdentityProfile[] customers, MatchingSettings settings, ParallelOptions parallel)
     {
@@ -53,7 +55,7 @@ internal static class NonMatchSampler
         var chunkBudget = (settings.RandomPairSamples / Chunks) + 1;
         Parallel.For(0, Chunks, parallel, k =>
         {
-            var counts = NewCounts();
+            long[][] counts = [.. NewCounts(), new long[2]];
             var budget = chunkBudget;
             var end = Math.Min(customers.Length, (k + 1) * chunkSize);
             for (var i = k * chunkSize; i < end && budget > 0; i++)
@@ -76,7 +78,17 @@ internal static class NonMatchSampler
                         continue;
                     }
 
-                    Tally(counts, PairComparer.Compare(a, b));
+                    var v = PairComparer.Compare(a, b);
+                    Tally(counts, v);
+                    if (v.DateOfBirth != L.Missing && v.Postcode != L.Missing)
+                    {
+                        counts[L.FieldCount][HouseholdBothPresent]++;
+                        if (v.DateOfBirth == L.Exact && v.Postcode == L.Exact)
+                        {
+                            counts[L.FieldCount][HouseholdBothExact]++;
+                        }
+                    }
+
                     taken++;
                 }
 
@@ -87,6 +99,9 @@ internal static class NonMatchSampler
         });
         return Sum(perChunk);
     }
+
+    public const int HouseholdBothPresent = 0;
+    public const int HouseholdBothExact = 1;
 
     public static long[][] NewCounts() => [.. L.LevelNames.Select(n => new long[n.Length])];
 
@@ -104,7 +119,7 @@ internal static class NonMatchSampler
 
     private static long[][] Sum(long[][][] parts)
     {
-        var total = NewCounts();
+        var total = parts[0].Select(row => new long[row.Length]).ToArray();
         foreach (var part in parts)
         {
             for (var f = 0; f < total.Length; f++)

@@ -8,170 +8,142 @@ namespace JotMatcher.Core.Matching.Text;
 /// </summary>
 internal static class Nicknames
 {
-    private static readonly string[] Groups =
-    [
-        "william bill billy will willy willie liam",
-        "robert bob bobby rob robbie bert",
-        "richard dick rick ricky rich richie",
-        "margaret maggie meg peggy madge marge maisie greta rita",
-        "elizabeth liz lizzie beth betty bessie eliza libby lisa elsie",
-        "catherine katherine kathryn kate katie kathy cathy kat kitty",
-        "james jim jimmy jamie",
-        "john jack johnny jon",
-        "jonathan jon jonny",
-        "thomas tom tommy",
-        "michael mike mick mickey micky",
-        "edward ed eddie ted teddy ned",
-        "charles charlie chas chuck",
-        "christopher chris kit",
-        "christine chris chrissie tina",
-        "christina chris tina",
-        "anthony tony",
-        "antony tony",
-        "andrew andy drew",
-        "alexander alex alec sandy xander",
-        "alexandra alex sandra sandy lexi",
-        "daniel dan danny",
-        "david dave davy",
-        "joseph joe joey",
-        "josephine jo josie",
-        "joanne jo jojo",
-        "benjamin ben benny",
-        "samuel sam sammy",
-        "samantha sam sammy",
-        "matthew matt matty",
-        "nicholas nick nicky",
-        "nicola nicky nikki",
-        "patrick pat paddy",
-        "patricia pat patsy trish tricia",
-        "peter pete",
-        "stephen steve stevie",
-        "steven steve stevie",
-        "timothy tim timmy",
-        "frederick fred freddie freddy",
-        "alfred alf alfie fred",
-        "albert bert al alby",
-        "alan al",
-        "allan al",
-        "henry harry hal hank",
-        "harold harry hal",
-        "lawrence larry laurie",
-        "leonard len lenny leo",
-        "kenneth ken kenny",
-        "gerald gerry jerry",
-        "gerard gerry",
-        "raymond ray",
-        "ronald ron ronnie",
-        "donald don donnie",
-        "douglas doug dougie",
-        "terence terry",
-        "gregory greg",
-        "philip phil pip",
-        "phillip phil",
-        "francis frank frankie fran",
-        "frances fran fanny frankie",
-        "susan sue susie suzy",
-        "suzanne sue suzy",
-        "jennifer jen jenny jenni",
-        "rebecca becky becca",
-        "deborah debbie deb debra",
-        "victoria vicky vicki tori",
-        "jacqueline jackie jacqui",
-        "pamela pam",
-        "barbara barb babs",
-        "dorothy dot dottie dolly",
-        "mary molly polly mae",
-        "sarah sally sadie",
-        "ann annie nan nancy",
-        "anne annie nan",
-        "hannah annie",
-        "helen nell nellie",
-        "eleanor ellie nell nora elle",
-        "ellen ellie nell",
-        "caroline carol carrie caz",
-        "carolyn carol carrie",
-        "abigail abby abbie gail",
-        "amanda mandy",
-        "gillian gill jill gilly",
-        "judith judy jude",
-        "teresa terri tess tessa",
-        "theresa terri tess tessa",
-        "valerie val",
-        "beverley bev",
-        "kimberley kim",
-        "jessica jess jessie",
-        "natalie nat",
-        "natasha tash tasha",
-        "louise lou lulu",
-        "lucy lou",
-        "matilda tilly tilda",
-        "florence flo florrie",
-        "winifred winnie freda",
-        "gwendolyn gwen",
-        "stuart stu",
-        "stewart stu",
-        "nathan nate nat",
-        "nathaniel nate nat",
-        "zachary zach zak",
-        "oliver ollie olly",
-        "olivia liv livvy",
-        "isabella bella izzy isabel",
-        "isabel bella izzy",
-        "jacob jake",
-        "joshua josh",
-        "reginald reg reggie",
-        "vincent vince vinny",
-        "wilfred wilf",
-        "walter wally walt",
-        "arthur art artie",
-        "bernard bernie",
-        "colin col",
-        "derek del",
-        "dennis den",
-        "graham gray",
-        "ian iain",
-        "neil neal niall",
-        "sean shaun shawn",
-        "stanley stan",
-        "trevor trev",
-    ];
+    private static readonly FrozenDictionary<string, int[]> GroupsByName = BuildGroups();
 
-    private static readonly FrozenDictionary<string, int[]> GroupsByName = Build();
+    // Every table name and every one-character deletion of it, to the table names it came from: a name within one
+    // edit of a table name shares a key with it (SymSpell's trick), so a misspelt diminutive is found without a scan.
+    private static readonly FrozenDictionary<string, string[]> NamesByDeletion = BuildDeletions();
 
-    public static bool AreVariants(string a, string b)
+    /// <summary>The groups a name belongs to exactly (ascending), or none.</summary>
+    public static int[] GroupsOf(string name) => GroupsByName.TryGetValue(name, out var g) ? g : [];
+
+    /// <summary>
+    /// The groups of every table name within one edit of <paramref name="name"/> (ascending): "nikik" reaches Nicola
+    /// through "nikki", "susaan" reaches Sue through "susan". Names under three letters are too short to guess at.
+    /// </summary>
+    public static int[] GroupsNear(string name)
     {
-        if (!GroupsByName.TryGetValue(a, out var ga) || !GroupsByName.TryGetValue(b, out var gb))
+        if (name.Length < 3)
         {
-            return false;
+            return GroupsOf(name);
         }
 
-        foreach (var x in ga)
+        var found = new SortedSet<int>(GroupsOf(name));
+        AddNear(found, name, name);
+        for (var i = 0; i < name.Length; i++)
         {
-            if (Array.IndexOf(gb, x) >= 0)
+            AddNear(found, string.Concat(name.AsSpan(0, i), name.AsSpan(i + 1)), name);
+        }
+
+        return [.. found];
+    }
+
+    /// <summary>A bit per letter a–z: the initials of every name in <paramref name="groups"/>.</summary>
+    public static int InitialsOf(int[] groups)
+    {
+        var mask = 0;
+        foreach (var g in groups)
+        {
+            foreach (var name in NicknameTable.Groups[g].Split(' ', StringSplitOptions.RemoveEmptyEntries))
+            {
+                mask |= 1 << (name[0] - 'a');
+            }
+        }
+
+        return mask;
+    }
+
+    /// <summary>Whether two ascending group lists share a group.</summary>
+    public static bool Share(int[] a, int[] b)
+    {
+        int i = 0, j = 0;
+        while (i < a.Length && j < b.Length)
+        {
+            if (a[i] == b[j])
             {
                 return true;
+            }
+
+            if (a[i] < b[j])
+            {
+                i++;
+            }
+            else
+            {
+                j++;
             }
         }
 
         return false;
     }
 
-    private static FrozenDictionary<string, int[]> Build()
+    public static bool AreVariants(string a, string b) => Share(GroupsOf(a), GroupsOf(b));
+
+    private static void AddNear(SortedSet<int> found, string key, string name)
+    {
+        if (!NamesByDeletion.TryGetValue(key, out var names))
+        {
+            return;
+        }
+
+        foreach (var candidate in names)
+        {
+            if (string.Equals(candidate, name, StringComparison.Ordinal) || EditDistance.IsOneEdit(candidate, name))
+            {
+                found.UnionWith(GroupsByName[candidate]);
+            }
+        }
+    }
+
+    private static FrozenDictionary<string, int[]> BuildGroups()
     {
         var byName = new Dictionary<string, List<int>>(StringComparer.Ordinal);
-        for (var g = 0; g < Groups.Length; g++)
+        for (var g = 0; g < NicknameTable.Groups.Length; g++)
         {
-            foreach (var name in Groups[g].Split(' ', StringSplitOptions.RemoveEmptyEntries))
+            foreach (var name in NicknameTable.Groups[g].Split(' ', StringSplitOptions.RemoveEmptyEntries))
             {
                 if (!byName.TryGetValue(name, out var list))
                 {
                     byName[name] = list = [];
                 }
 
-                list.Add(g);
+                if (!list.Contains(g))
+                {
+                    list.Add(g);
+                }
             }
         }
 
-        return byName.ToFrozenDictionary(p => p.Key, p => p.Value.ToArray(), StringComparer.Ordinal);
+        return byName.ToFrozenDictionary(p => p.Key, p => p.Value.Order().ToArray(), StringComparer.Ordinal);
+    }
+
+    private static FrozenDictionary<string, string[]> BuildDeletions()
+    {
+        var byKey = new Dictionary<string, SortedSet<string>>(StringComparer.Ordinal);
+        foreach (var name in GroupsByName.Keys)
+        {
+            if (name.Length < 3)
+            {
+                continue;
+            }
+
+            Add(byKey, name, name);
+            for (var i = 0; i < name.Length; i++)
+            {
+                Add(byKey, string.Concat(name.AsSpan(0, i), name.AsSpan(i + 1)), name);
+            }
+        }
+
+        return byKey.ToFrozenDictionary(p => p.Key, p => p.Value.ToArray(), StringComparer.Ordinal);
+    }
+
+    private static void Add(Dictionary<string, SortedSet<string>> byKey, string key, string name)
+    {
+        if (!byKey.TryGetValue(key, out var names))
+        {
+            byKey[key] = names = new SortedSet<string>(StringComparer.Ordinal);
+        }
+
+        names.Add(name);
     }
 }
