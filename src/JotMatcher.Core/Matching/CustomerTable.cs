@@ -26,12 +26,8 @@ internal sealed class CustomerTable
 
     public static CustomerTable Build(IReadOnlyList<ClaimSpell> claims, ForenameVariants.Cache? variants = null, ParallelOptions? parallel = null)
     {
-        var sorted = claims.ToArray();
-        Array.Sort(sorted, static (a, b) =>
-        {
-            var byCustomer = string.CompareOrdinal(a.CustomerId, b.CustomerId);
-            return byCustomer != 0 ? byCustomer : string.CompareOrdinal(a.ClaimId, b.ClaimId);
-        });
+        var order = OrdinalOrder.Of(claims.Select(c => c.CustomerId).ToArray(), claims.Select(c => c.ClaimId).ToArray());
+        var sorted = Array.ConvertAll(order, i => claims[i]);
 
         var ids = new List<string>();
         var spells = new List<ClaimSpell[]>();

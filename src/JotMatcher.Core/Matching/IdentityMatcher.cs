@@ -98,9 +98,8 @@ public sealed class IdentityMatcher(MatchingSettings settings)
 
     private static HmrcEmployment[] SortedById(IReadOnlyList<HmrcEmployment> employments)
     {
-        var sorted = employments.ToArray();
-        Array.Sort(sorted, static (a, b) => string.CompareOrdinal(a.HmrcId, b.HmrcId));
-        return sorted;
+        var order = OrdinalOrder.Of(employments.Select(e => e.HmrcId).ToArray());
+        return Array.ConvertAll(order, i => employments[i]);
     }
 
     private static IdentityProfile[] BuildProfiles(HmrcEmployment[] hmrc, ForenameVariants.Cache? variants = null, ParallelOptions? parallel = null)

@@ -14,11 +14,15 @@ internal static class KeyHash
 
     public static long Of(string a, int b) => NonZero(Add(Add(Offset, a), b));
 
+    public static long Of(ReadOnlySpan<char> a, int b) => NonZero(Add(Add(Offset, a), b));
+
     public static long Of(int a, int b) => NonZero(Add(Add(Offset, a), b));
 
     public static long Of(int a, int b, int c) => NonZero(Add(Add(Add(Offset, a), b), c));
 
-    private static ulong Add(ulong h, string s)
+    private static ulong Add(ulong h, string s) => Add(h, s.AsSpan());
+
+    private static ulong Add(ulong h, ReadOnlySpan<char> s)
     {
         foreach (var ch in s)
         {

@@ -6,6 +6,8 @@ namespace JotMatcher.Core.Matching;
 /// <summary>Turns the passes' decisions into links and review cases with their evidence, in HMRC-id order.</summary>
 internal sealed class MatchAssembler(CustomerTable customers, HmrcEmployment[] hmrc, IdentityProfile[] profiles, MatchModel model)
 {
+    private readonly MatchEvidence evidenceOf = new(model);
+
     public MatchResult Assemble(PassDecision?[] decisions, Candidate[]?[] sharedNino, MatchDiagnostics diagnostics)
     {
         var links = new List<IdentityLink>();
@@ -63,13 +65,13 @@ internal sealed class MatchAssembler(CustomerTable customers, HmrcEmployment[] h
     // weights still add up to the score.
     private IReadOnlyList<FieldEvidence> Evidence(int h, Candidate c, MatchPass pass, out double log2Odds)
     {
-        var evidence = MatchEvidence.For(profiles[h], customers.Profiles[c.Profile], model, out log2Odds);
+        var evidence = evidenceOf.For(profiles[h], customers.Profiles[c.Profile], out log2Odds);
         if (pass != MatchPass.Probabilistic)
         {
             return evidence;
         }
 
         log2Odds += model.MatchShareBits + c.RivalsBits;
-        return MatchEvidence.WithOneToOne(evidence, model.MatchShareBits, c.RivalsBits);
+        return evidenceOf.WithOneToOne(evidence, c.RivalsBits);
     }
 }

@@ -6,9 +6,11 @@ namespace JotMatcher.Core.Matching;
 
 /// <summary>
 /// The evidence of a pair, as an auditor reads it (Splink's waterfall as data): the prior, then one row per field with
-/// its comparison level and weight (log2 Bayes factor, 4 decimals). The weights sum to the pair's log2-odds.
+/// its comparison level and weight (log2 Bayes factor, 4 decimals), then any correction. The weights sum to the pair's
+/// log2-odds. Rows whose weight depends only on the level are made once per model and shared by every pair, so a
+/// million links do not cost seven million objects.
 /// </summary>
-internal static class MatchEvidence
+internal sealed class MatchEvidence
 {
     public const string PriorField = "prior";
 
@@ -19,36 +21,81 @@ internal static class MatchEvidence
     public const string MatchShareField = "match_share";
     public const string RivalsField = "rivals";
 
-    public static IReadOnlyList<FieldEvidence> For(IdentityProfile employment, IdentityProfile customer, MatchModel model, out double log2Odds)
+    private readonly MatchModel model;
+    private readonly FieldEvidence prior;
+    private readonly FieldEvidence household;
+    private readonly FieldEvidence matchShare;
+    private readonly FieldEvidence noRivals;
+
+    // [field][level][surname agrees ? 1 : 0]; the last level index is "missing".
+    private readonly FieldEvidence[][][] rows;
+
+    public MatchEvidence(MatchModel model)
+    {
+        this.model = model;
+        prior = new FieldEvidence(PriorField, PriorField, Round(model.PriorLog2Odds));
+        household = new FieldEvidence(HouseholdField, "twin_signature", Round(model.HouseholdBits));
+        matchShare = new FieldEvidence(MatchShareField, "has_a_customer", Round(model.MatchShareBits));
+        noRivals = new FieldEvidence(RivalsField, "other_candidates", 0);
+        rows = new FieldEvidence[L.FieldCount][][];
+        for (var f = 0; f < L.FieldCount; f++)
+        {
+            var levels = L.LevelNames[f].Length;
+            rows[f] = new FieldEvidence[levels + 1][];
+            for (var l = 0; l <= levels; l++)
+            {
+                var level = l == levels ? L.Missing : (byte)l;
+                rows[f][l] = [Row(f, level, false), Row(f, level, true)];
+            }
+        }
+    }
+
+    public IReadOnlyList<FieldEvidence> For(IdentityProfile employment, IdentityProfile customer, out double log2Odds)
     {
         var v = PairComparer.Compare(employment, customer);
-        var evidence = new FieldEvidence[L.FieldCount + 1];
-        evidence[0] = new FieldEvidence(PriorField, PriorField, Round(model.PriorLog2Odds));
+        var isHousehold = MatchModel.IsHousehold(v);
+        var evidence = new FieldEvidence[L.FieldCount + (isHousehold ? 2 : 1)];
+        evidence[0] = prior;
         log2Odds = model.PriorLog2Odds;
         var surnameAgrees = MatchModel.SurnameAgrees(v.Surname);
         for (var f = 0; f < L.FieldCount; f++)
         {
             var field = (MatchField)f;
-            var weight = model.FieldWeight(field, v[field], customer, surnameAgrees);
+            var level = v[field];
+            var weight = model.FieldWeight(field, level, customer, surnameAgrees);
             log2Odds += weight;
-            evidence[f + 1] = new FieldEvidence(L.FieldNames[f], L.LevelName(field, v[field]), Round(weight));
+            evidence[f + 1] = level == L.Exact && HasTermFrequencies(field)
+                ? new FieldEvidence(L.FieldNames[f], L.LevelName(field, level), Round(weight))
+                : rows[f][level == L.Missing ? L.LevelNames[f].Length : level][surnameAgrees ? 1 : 0];
         }
 
-        if (!MatchModel.IsHousehold(v))
+        if (isHousehold)
         {
-            return evidence;
+            log2Odds += model.HouseholdBits;
+            evidence[^1] = household;
         }
 
-        log2Odds += model.HouseholdBits;
-        return [.. evidence, new FieldEvidence(HouseholdField, "twin_signature", Round(model.HouseholdBits))];
+        return evidence;
     }
 
     /// <summary>
     /// Appends the probabilistic pass's one-to-one terms: the share of records that have a customer at all, and what the
     /// record's other candidates took (0 when it had no rival).
     /// </summary>
-    public static IReadOnlyList<FieldEvidence> WithOneToOne(IReadOnlyList<FieldEvidence> evidence, double matchShareBits, double rivalsBits)
-        => [.. evidence, new FieldEvidence(MatchShareField, "has_a_customer", Round(matchShareBits)), new FieldEvidence(RivalsField, "other_candidates", Round(rivalsBits))];
+    public IReadOnlyList<FieldEvidence> WithOneToOne(IReadOnlyList<FieldEvidence> evidence, double rivalsBits)
+        => [.. evidence, matchShare, rivalsBits == 0 ? noRivals : new FieldEvidence(RivalsField, "other_candidates", Round(rivalsBits))];
+
+    private static bool HasTermFrequencies(MatchField field) => field is MatchField.Surname or MatchField.Forenames or MatchField.DateOfBirth;
+
+    private FieldEvidence Row(int f, byte level, bool surnameAgrees)
+    {
+        var field = (MatchField)f;
+        var weight = level == L.Missing ? 0 : model.FieldWeight(field, level, ProfileWithoutFrequencies, surnameAgrees);
+        return new FieldEvidence(L.FieldNames[f], L.LevelName(field, level), Round(weight));
+    }
+
+    // Exact levels of the term-frequency fields never use a shared row, so any profile serves for the others.
+    private static readonly IdentityProfile ProfileWithoutFrequencies = IdentityProfile.Create(0, "", "", null, default, "", default);
 
     private static double Round(double weight) => Math.Round(weight, 4, MidpointRounding.AwayFromZero);
 }

@@ -246,22 +246,22 @@ internal static class PairComparer
             return L.Missing;
         }
 
-        if (x.Full.Length > 0 && string.Equals(x.Full, y.Full, StringComparison.Ordinal))
+        if (x.IsFull && y.IsFull && string.Equals(x.Text, y.Text, StringComparison.Ordinal))
         {
             return L.Exact;
         }
 
-        if (x.Sector.Length > 0 && string.Equals(x.Sector, y.Sector, StringComparison.Ordinal))
+        if (x.IsFull && y.IsFull && x.Sector.SequenceEqual(y.Sector))
         {
             return L.Postcode.Sector;
         }
 
-        if (EditDistance.IsOneEdit(x.Full.Length > 0 ? x.Full : x.Outward, y.Full.Length > 0 ? y.Full : y.Outward))
+        if (EditDistance.IsOneEdit(x.Recorded, y.Recorded))
         {
             return L.Postcode.OneEdit;
         }
 
-        return string.Equals(x.Outward, y.Outward, StringComparison.Ordinal) ? L.Postcode.Outward : L.Postcode.Else;
+        return x.Outward.SequenceEqual(y.Outward) ? L.Postcode.Outward : L.Postcode.Else;
     }
 
     private static byte CompareSex(Sex a, Sex b)

@@ -1,5 +1,3 @@
-using System.Text;
-
 namespace JotMatcher.Core.Matching.Text;
 
 /// <summary>
@@ -15,31 +13,44 @@ internal static class NameText
             return [];
         }
 
-        var tokens = new List<string>(2);
-        var current = new StringBuilder(recorded.Length);
+        // One pass into a buffer of folded letters, remembering where each token ends; strings only for the tokens.
+        Span<char> letters = recorded.Length <= 256 ? stackalloc char[recorded.Length] : new char[recorded.Length];
+        Span<int> ends = stackalloc int[MaxTokens];
+        var n = 0;
+        var tokens = 0;
         foreach (var raw in recorded)
         {
             var c = Fold(raw);
             if (c is >= 'a' and <= 'z')
             {
-                current.Append(c);
+                letters[n++] = c;
             }
-            else if (c is ' ' or '-' or '.' or ',' or '/' or '\t' && current.Length > 0)
+            else if (c is ' ' or '-' or '.' or ',' or '/' or '\t' && n > 0 && (tokens == 0 || ends[tokens - 1] < n) && tokens < MaxTokens - 1)
             {
-                tokens.Add(current.ToString());
-                current.Clear();
+                ends[tokens++] = n;
             }
 
             // Apostrophes and anything else are dropped without splitting: O'Brien and OBrien are one name.
         }
 
-        if (current.Length > 0)
+        if (n > 0 && (tokens == 0 || ends[tokens - 1] < n))
         {
-            tokens.Add(current.ToString());
+            ends[tokens++] = n;
         }
 
-        return [.. tokens];
+        var result = new string[tokens];
+        var start = 0;
+        for (var t = 0; t < tokens; t++)
+        {
+            result[t] = new string(letters[start..ends[t]]);
+            start = ends[t];
+        }
+
+        return result;
     }
+
+    /// <summary>Tokens beyond this many run into the last one; names have far fewer.</summary>
+    private const int MaxTokens = 16;
 
     // Latin-1 and common Latin Extended-A letters to their base letter; the invariant-globalisation build has no
     // Unicode normalisation tables to lean on.

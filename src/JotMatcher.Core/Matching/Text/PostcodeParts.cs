@@ -1,18 +1,29 @@
 namespace JotMatcher.Core.Matching.Text;
 
 /// <summary>
-/// A postcode split for comparison: full, sector (outward + first inward digit) and outward code.
-/// A value without a well-formed inward code (digit, letter, letter) is a partial postcode: outward only.
+/// A postcode as compared: its letters and digits upper-cased in one string, with the length of its outward code.
+/// Full is the whole postcode, sector the outward code and the first inward digit, outward the district. A value without
+/// a well-formed inward code (digit, letter, letter) is a partial postcode: outward only. One string per postcode, the
+/// parts as spans of it, so a million profiles do not carry three strings each.
 /// </summary>
-internal readonly record struct PostcodeParts(string Full, string Sector, string Outward)
+internal readonly record struct PostcodeParts(string Text, int OutwardLength, bool IsFull)
 {
-    public bool IsMissing => Outward.Length == 0;
+    public bool IsMissing => OutwardLength == 0;
+
+    public ReadOnlySpan<char> Full => IsFull ? Text : [];
+
+    public ReadOnlySpan<char> Sector => IsFull ? Text.AsSpan(0, Text.Length - 2) : [];
+
+    public ReadOnlySpan<char> Outward => Text.AsSpan(0, OutwardLength);
+
+    /// <summary>The whole postcode, or the outward code of a partial one: what a one-character typo is looked for in.</summary>
+    public ReadOnlySpan<char> Recorded => Text;
 
     public static PostcodeParts Parse(string? recorded)
     {
         if (string.IsNullOrWhiteSpace(recorded))
         {
-            return new PostcodeParts("", "", "");
+            return new PostcodeParts("", 0, false);
         }
 
         Span<char> buffer = stackalloc char[Math.Min(recorded.Length, 32)];
@@ -25,12 +36,12 @@ internal readonly record struct PostcodeParts(string Full, string Sector, string
             }
         }
 
-        var s = new string(buffer[..n]);
-        if (n >= 5 && char.IsAsciiDigit(s[n - 3]) && char.IsAsciiLetter(s[n - 2]) && char.IsAsciiLetter(s[n - 1]))
+        if (n == 0)
         {
-            return new PostcodeParts(s, s[..(n - 2)], s[..(n - 3)]);
+            return new PostcodeParts("", 0, false);
         }
 
-        return new PostcodeParts("", "", s);
+        var full = n >= 5 && char.IsAsciiDigit(buffer[n - 3]) && char.IsAsciiLetter(buffer[n - 2]) && char.IsAsciiLetter(buffer[n - 1]);
+        return new PostcodeParts(new string(buffer[..n]), full ? n - 3 : n, full);
     }
 }

@@ -1,0 +1,88 @@
+namespace JotMatcher.Core.Matching;
+
+/// <summary>
+/// The ordinal order of a million ids without a million string comparisons chasing pointers: each id's first sixteen
+/// UTF-16 units are packed into two 64-bit keys (eight bits a unit when every id is Latin-1, else the first eight units
+/// at sixteen bits), which order exactly as <see cref="string.CompareOrdinal(string, string)"/> does on those units;
+/// only ids equal that far are compared as strings. Ties after both ids keep input order (a stable order).
+/// </summary>
+internal static class OrdinalOrder
+{
+    public static int[] Of(IReadOnlyList<string> primary, IReadOnlyList<string>? secondary = null)
+    {
+        var latin1 = AllLatin1(primary) && (secondary is null || AllLatin1(secondary));
+        var entries = new Entry[primary.Count];
+        for (var i = 0; i < entries.Length; i++)
+        {
+            var (high, low) = Pack(primary[i], latin1);
+            entries[i] = new Entry(high, low, i);
+        }
+
+        Array.Sort(entries, new Comparer(primary, secondary));
+        return Array.ConvertAll(entries, e => e.Index);
+    }
+
+    private static bool AllLatin1(IReadOnlyList<string> ids)
+    {
+        foreach (var id in ids)
+        {
+            foreach (var c in id)
+            {
+                if (c > 0xFF)
+                {
+                    return false;
+                }
+            }
+        }
+
+        return true;
+    }
+
+    // A shorter id sorts before any longer one it prefixes: padding with zero does that, as a unit is never below 0 —
+    // except an id with a real U+0000, which the string comparison in the comparer then settles.
+    private static (ulong High, ulong Low) Pack(string id, bool latin1)
+    {
+        var (bits, units) = latin1 ? (8, 16) : (16, 8);
+        ulong high = 0, low = 0;
+        for (var i = 0; i < units; i++)
+        {
+            ulong c = i < id.Length ? id[i] : 0u;
+            if (i < units / 2)
+            {
+                high = (high << bits) | c;
+            }
+            else
+            {
+                low = (low << bits) | c;
+            }
+        }
+
+        return (high, low);
+    }
+
+    private readonly record struct Entry(ulong High, ulong Low, int Index);
+
+    private sealed class Comparer(IReadOnlyList<string> primary, IReadOnlyList<string>? secondary) : IComparer<Entry>
+    {
+        public int Compare(Entry a, Entry b)
+        {
+            var c = a.High.CompareTo(b.High);
+            if (c == 0)
+            {
+                c = a.Low.CompareTo(b.Low);
+            }
+
+            if (c == 0)
+            {
+                c = string.CompareOrdinal(primary[a.Index], primary[b.Index]);
+            }
+
+            if (c == 0 && secondary is not null)
+            {
+                c = string.CompareOrdinal(secondary[a.Index], secondary[b.Index]);
+            }
+
+            return c != 0 ? c : a.Index.CompareTo(b.Index);
+        }
+    }
+}
