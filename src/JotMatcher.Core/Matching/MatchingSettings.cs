@@ -3,8 +3,8 @@ namespace JotMatcher.Core.Matching;
 /// <summary>Thresholds and switches for the matching passes; bound from configuration section <c>Jot:Matching</c>.</summary>
 public sealed record MatchingSettings
 {
-    /// <summary>Match probability at or above which a probabilistic pair is accepted. Default 0.95.</summary>
-    public double AcceptThreshold { get; init; } = 0.95;
+    /// <summary>Match probability at or above which a probabilistic pair is accepted. Default 0.85 (see the README, "Match quality").</summary>
+    public double AcceptThreshold { get; init; } = 0.85;
 
     /// <summary>Match probability at or above which (and below accept) a pair goes to review. Default 0.5.</summary>
     public double ReviewThreshold { get; init; } = 0.5;

@@ -5,9 +5,11 @@ namespace JotMatcher.Core.Matching.Blocking;
 /// free, so one or two noisy fields never hide a true pair: a changed surname is caught by date of birth with the
 /// forename, a moved address by the names with the date of birth, a date-of-birth typo by the names with the birth
 /// year or with the day and month (one typo cannot change both), swapped names by the unordered initials or name pair,
-/// a missing date of birth by the names or the postcode, a mistyped NINo prefix by its digits. Every key joins at least
-/// two fields so blocks stay small at a million customers: no key is as common as a date of birth or a name alone
-/// (a placeholder date shared by thousands still splits by name and postcode), except where a record lacks the date.
+/// a missing date of birth by the names or the postcode, a mistyped NINo prefix by its digits, a missing date of birth
+/// with a nickname, swapped names or a new surname by the full postcode. Every other key joins at least two fields so
+/// blocks stay small at a million customers: no key is as common as a date of birth or a name alone (a placeholder date
+/// shared by thousands still splits by name and postcode), except where a record lacks the date. A full postcode alone
+/// is already small: a unit is a street or part of one, a few dozen people of whom few claim at once.
 /// </summary>
 internal static class BlockingRules
 {
@@ -29,6 +31,7 @@ internal static class BlockingRules
         new("name_pair_soundex_birth_day_month", p => HasDob(p) ? NamePair(p, -p.BirthMonthDay) : 0),
         new("name_pair_soundex_hmrc_dob_missing", p => NamePair(p, 0), e => HasDob(e) ? 0 : NamePair(e, 0)),
         new("name_pair_soundex_customer_dob_missing", p => HasDob(p) ? 0 : NamePair(p, 0), e => NamePair(e, 0)),
+        new("postcode_full", p => p.Postcode.IsFull ? KeyHash.Of(p.Postcode.Full, 0) : 0),
         new("nino_digits", p => p.Stem == 0 ? 0 : NinoStem.Digits(p.Stem) + 1),
     ];
 
