@@ -145,7 +145,7 @@ public sealed class IdentityMatcherTests
         p.Employments.Add(Population.CopyOf(owner, "HX000010") with { Nino = Nino.Blank, Surname = owner.Surname + "e" });
         var link = LinkOf(Match(p), "HX000010")!;
         var bits = link.Evidence.Sum(e => e.Weight);
-        Assert.That(link.Evidence.Select(e => e.Field), Is.EqualTo(new[] { "prior", "nino", "surname", "forenames", "date_of_birth", "postcode", "sex", "match_share", "rivals" }));
+        Assert.That(link.Evidence.Select(e => e.Field), Is.EqualTo(new[] { "prior", "nino", "surname", "forenames", "date_of_birth", "postcode", "sex", "middle_names", "match_share", "rivals" }));
         Assert.That(link.Evidence.Single(e => e.Field == "surname").Level, Is.EqualTo("dl1"));
         Assert.That(1 / (1 + Math.Pow(2, -bits)), Is.EqualTo(link.Score).Within(1e-3));
     }

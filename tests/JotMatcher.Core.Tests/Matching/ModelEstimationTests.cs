@@ -42,7 +42,7 @@ public sealed class ModelEstimationTests
     {
         var p = Noisy();
         var json = new IdentityMatcher(IdentityMatcherTests.Settings).Match(p.Claims, p.Employments).Diagnostics.ModelJson;
-        Assert.That(() => MatchModelJson.Read(json.Replace("\"version\": 3", "\"version\": 2", StringComparison.Ordinal)), Throws.TypeOf<FormatException>());
+        Assert.That(() => MatchModelJson.Read(json.Replace("\"version\": 4", "\"version\": 3", StringComparison.Ordinal)), Throws.TypeOf<FormatException>());
         Assert.That(() => MatchModelJson.Read("{}"), Throws.TypeOf<FormatException>());
     }
 

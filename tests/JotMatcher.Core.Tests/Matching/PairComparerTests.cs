@@ -47,6 +47,20 @@ public sealed class PairComparerTests
     public void Forename_levels(string a, string b, string level)
         => Assert.That(LevelOf(MatchField.Forenames, P(forenames: a), P(forenames: b)), Is.EqualTo(level));
 
+    [TestCase("Daniel Michael", "DANIEL MICHAEL", "exact", TestName = "middle_names: the second forename agrees")]
+    [TestCase("Linda P", "L Pamela", "initial", TestName = "middle_names: an initial agrees with the name")]
+    [TestCase("John Michael", "John Micheal", "close", TestName = "middle_names: two letters transposed")]
+    [TestCase("Karen Nicola", "Karen Louise", "disagree", TestName = "middle_names: two different middle names")]
+    [TestCase("Karen Nicola", "Susan Nicola", "exact", TestName = "middle_names: counted apart from the first forename")]
+    [TestCase("Karen Nicola", "Karen", "missing", TestName = "middle_names: one side without a middle name")]
+    [TestCase("John Paul", "Paul John", "missing", TestName = "middle_names: tokens already matched across positions")]
+    public void Middle_name_levels(string a, string b, string level)
+        => Assert.That(LevelOf(MatchField.MiddleNames, P(forenames: a), P(forenames: b)), Is.EqualTo(level));
+
+    [TestCase("Karen Nicola", "Susan Nicola", "else", TestName = "forenames: the same middle name is not other_token")]
+    public void Forename_level_with_middle_names(string a, string b, string level)
+        => Assert.That(LevelOf(MatchField.Forenames, P(forenames: a), P(forenames: b)), Is.EqualTo(level));
+
     [TestCase("1980-03-04", "1980-03-04", "exact")]
     [TestCase("1980-03-04", "1980-04-03", "day_month_swap")]
     [TestCase("1980-03-04", "1980-03-07", "one_typo", TestName = "date_of_birth: one digit mistyped")]

@@ -9,9 +9,9 @@ internal static class ComparisonLevels
     public const byte Missing = byte.MaxValue;
     public const byte Exact = 0;
 
-    public const int FieldCount = 6;
+    public const int FieldCount = 7;
 
-    public static readonly string[] FieldNames = ["nino", "surname", "forenames", "date_of_birth", "postcode", "sex"];
+    public static readonly string[] FieldNames = ["nino", "surname", "forenames", "date_of_birth", "postcode", "sex", "middle_names"];
 
     public static readonly string[][] LevelNames =
     [
@@ -21,6 +21,7 @@ internal static class ComparisonLevels
         ["exact", "day_month_swap", "one_typo", "within_month", "else"],
         ["full", "sector", "one_edit", "outward", "else"],
         ["agree", "disagree"],
+        ["exact", "close", "initial", "disagree"],
     ];
 
     public static string LevelName(MatchField field, byte level) => level == Missing ? "missing" : LevelNames[(int)field][level];
@@ -80,5 +81,19 @@ internal static class ComparisonLevels
     public static class Sex
     {
         public const byte Disagree = 1;
+    }
+
+    /// <summary>
+    /// The second forename, when both sides record one and the first forenames were compared as first forenames (not
+    /// swapped, not matched through a middle name): a shared middle name sets a namesake apart from the person.
+    /// </summary>
+    public static class MiddleNames
+    {
+        /// <summary>One edit apart, or Jaro-Winkler at least 0.92.</summary>
+        public const byte Close = 1;
+
+        /// <summary>One side has only the initial, and it agrees.</summary>
+        public const byte Initial = 2;
+        public const byte Disagree = 3;
     }
 }

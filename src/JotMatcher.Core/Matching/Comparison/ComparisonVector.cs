@@ -1,7 +1,7 @@
 namespace JotMatcher.Core.Matching.Comparison;
 
 /// <summary>The level each field reached for one pair; a value type so scoring allocates nothing.</summary>
-internal readonly record struct ComparisonVector(byte Nino, byte Surname, byte Forenames, byte DateOfBirth, byte Postcode, byte Sex)
+internal readonly record struct ComparisonVector(byte Nino, byte Surname, byte Forenames, byte DateOfBirth, byte Postcode, byte Sex, byte MiddleNames)
 {
     public byte this[MatchField field] => field switch
     {
@@ -10,6 +10,7 @@ internal readonly record struct ComparisonVector(byte Nino, byte Surname, byte F
         MatchField.Forenames => Forenames,
         MatchField.DateOfBirth => DateOfBirth,
         MatchField.Postcode => Postcode,
-        _ => Sex,
+        MatchField.Sex => Sex,
+        _ => MiddleNames,
     };
 }

@@ -9,4 +9,5 @@ internal enum MatchField
     DateOfBirth = 3,
     Postcode = 4,
     Sex = 5,
+    MiddleNames = 6,
 }

@@ -30,7 +30,8 @@ internal static class PairComparer
             }
         }
 
-        return new ComparisonVector(CompareNino(a.Stem, b.Stem), surname, forenames, CompareDob(a, b), ComparePostcode(a, b), CompareSex(a.Sex, b.Sex));
+        return new ComparisonVector(CompareNino(a.Stem, b.Stem), surname, forenames, CompareDob(a, b), ComparePostcode(a, b), CompareSex(a.Sex, b.Sex),
+            CompareMiddleNames(a, b, forenames));
     }
 
     public static byte CompareNino(long a, long b)
@@ -144,16 +145,17 @@ internal static class PairComparer
         return jw >= LowSimilarity ? L.Forenames.Jw80 : OtherTokenOrElse(a, b);
     }
 
-    // A middle name used as the first name on one side ("john paul" / "paul").
+    // A middle name used as the first name on one side ("john paul" / "paul"): the same token in another position. The
+    // same middle name in the same place is the middle-names field's evidence, not this one's.
     private static byte OtherTokenOrElse(IdentityProfile a, IdentityProfile b)
     {
         if (a.ForenameTokens.Length > 1 || b.ForenameTokens.Length > 1)
         {
-            foreach (var x in a.ForenameTokens)
+            for (var i = 0; i < a.ForenameTokens.Length; i++)
             {
-                foreach (var y in b.ForenameTokens)
+                for (var j = 0; j < b.ForenameTokens.Length; j++)
                 {
-                    if (x.Length > 1 && string.Equals(x, y, StringComparison.Ordinal))
+                    if (i != j && a.ForenameTokens[i].Length > 1 && string.Equals(a.ForenameTokens[i], b.ForenameTokens[j], StringComparison.Ordinal))
                     {
                         return L.Forenames.OtherToken;
                     }
@@ -179,6 +181,31 @@ internal static class PairComparer
 
     private static bool CloseName(string x, int maskX, string y, int maskY)
         => string.Equals(x, y, StringComparison.Ordinal) || JaroWinkler.SimilarityAtLeast(x, maskX, y, maskY, HighSimilarity) >= HighSimilarity;
+
+    // The second forename tokens, when the first forenames were compared with each other: after a swap or a match
+    // through a middle name the tokens have already spoken.
+    internal static byte CompareMiddleNames(IdentityProfile a, IdentityProfile b, byte forenames)
+    {
+        if (a.ForenameTokens.Length < 2 || b.ForenameTokens.Length < 2
+            || forenames is L.Missing or L.Forenames.Swapped or L.Forenames.OtherToken)
+        {
+            return L.Missing;
+        }
+
+        var x = a.ForenameTokens[1];
+        var y = b.ForenameTokens[1];
+        if (x.Length == 1 || y.Length == 1)
+        {
+            return x[0] == y[0] ? (x.Length == y.Length ? L.Exact : L.MiddleNames.Initial) : L.MiddleNames.Disagree;
+        }
+
+        if (string.Equals(x, y, StringComparison.Ordinal))
+        {
+            return L.Exact;
+        }
+
+        return EditDistance.IsOneEdit(x, y) || JaroWinkler.Similarity(x, y) >= HighSimilarity ? L.MiddleNames.Close : L.MiddleNames.Disagree;
+    }
 
     public static byte CompareDob(IdentityProfile a, IdentityProfile b)
     {

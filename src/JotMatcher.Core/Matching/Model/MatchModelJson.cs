@@ -12,7 +12,7 @@ namespace JotMatcher.Core.Matching.Model;
 /// </summary>
 internal static class MatchModelJson
 {
-    public const int FormatVersion = 3;
+    public const int FormatVersion = 4;
 
     public static string Write(MatchModel model, MatchingSettings settings)
     {

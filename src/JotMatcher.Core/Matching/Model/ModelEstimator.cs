@@ -36,6 +36,7 @@ internal static class ModelEstimator
         [0.90, 0.02, 0.05, 0.01, 0.02],
         [0.85, 0.03, 0.02, 0.04, 0.06],
         [0.97, 0.03],
+        [0.80, 0.05, 0.10, 0.05],
     ];
 
     public static MatchModel Estimate(
@@ -55,6 +56,7 @@ internal static class ModelEstimator
             Tally(mCounts, MatchField.Forenames, v.Forenames);
             Tally(mCounts, MatchField.Postcode, v.Postcode);
             Tally(mCounts, MatchField.Sex, v.Sex);
+            Tally(mCounts, MatchField.MiddleNames, v.MiddleNames);
             if (v.DateOfBirth == L.Exact)
             {
                 Tally(mCounts, MatchField.Surname, v.Surname);
