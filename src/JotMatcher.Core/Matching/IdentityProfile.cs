@@ -29,6 +29,14 @@ internal sealed class IdentityProfile
 
     public required string Forename { get; init; }
 
+    /// <summary>The surname read as a forename, for swapped names: its first part ("liam" of "Liam Paul" recorded as the surname).</summary>
+    public required string SurnameFirstPart { get; init; }
+
+    public required int SurnameFirstPartMask { get; init; }
+
+    /// <summary>Nickname groups and variant initials of <see cref="SurnameFirstPart"/>.</summary>
+    public required ForenameVariants SurnameVariants { get; init; }
+
     /// <summary>The first forename's nickname groups and variant initials.</summary>
     public required ForenameVariants Forenames { get; init; }
 
@@ -68,6 +76,7 @@ internal sealed class IdentityProfile
         var joinedSurname = string.Concat(surnameTokens);
         var forenameTokens = NameText.Tokens(forenames);
         var forename = forenameTokens.Length > 0 ? forenameTokens[0] : "";
+        var surnameFirstPart = surnameTokens.Length > 0 ? surnameTokens[0] : "";
         var forenamesJoined = forenameTokens.Length > 1 ? string.Concat(forenameTokens) : forename;
         return new IdentityProfile
         {
@@ -75,6 +84,9 @@ internal sealed class IdentityProfile
             Surname = joinedSurname,
             SurnameParts = surnameTokens.Length > 1 ? surnameTokens : [],
             Forename = forename,
+            SurnameFirstPart = surnameFirstPart,
+            SurnameFirstPartMask = JaroWinkler.LetterMask(surnameFirstPart),
+            SurnameVariants = variants?.Of(surnameFirstPart) ?? ForenameVariants.Of(surnameFirstPart),
             Forenames = variants?.Of(forename) ?? ForenameVariants.Of(forename),
             ForenameTokens = forenameTokens,
             ForenamesJoined = forenamesJoined,

@@ -110,6 +110,21 @@ public sealed class PairComparerTests
         Assert.That((Name(MatchField.Surname, v), Name(MatchField.Forenames, v)), Is.EqualTo(("in_other_field", "else")));
     }
 
+    [TestCase("D", "Walker", "Walker", "Dean Malcolm", "swapped_partial", TestName = "swap: the crossed forename an initial")]
+    [TestCase("Catherine", "Stevens", "Stevens", "Katie", "swapped_partial", TestName = "swap: the crossed forename a nickname")]
+    [TestCase("Nichoolas", "Walker", "Walker", "Nick", "swapped_partial", TestName = "swap: the crossed forename a mistyped name's nickname")]
+    [TestCase("White", "Ciristopher", "Christopher Michael", "White", "swapped_partial", TestName = "swap: a typo in the forename written as the surname")]
+    [TestCase("Brown", "Liam", "Liam Paul", "Brown", "swapped", TestName = "swap: both forenames written in the surname field")]
+    [TestCase("Coleman", "Dean", "Walker", "Dean", "exact", TestName = "swap: none when the forenames agree straight")]
+    public void Swapped_names(string surnameA, string forenamesA, string surnameB, string forenamesB, string level)
+    {
+        var a = P(surname: surnameA, forenames: forenamesA);
+        var b = P(surname: surnameB, forenames: forenamesB);
+        var expectedForenames = level.StartsWith("swapped", StringComparison.Ordinal) ? "swapped" : level;
+        Assert.That(LevelOf(level == "exact" ? MatchField.Forenames : MatchField.Surname, a, b), Is.EqualTo(level));
+        Assert.That(LevelOf(MatchField.Forenames, a, b), Is.EqualTo(expectedForenames));
+    }
+
     [Test]
     public void Names_that_agree_are_never_called_swapped()
     {

@@ -16,7 +16,7 @@ internal static class ComparisonLevels
     public static readonly string[][] LevelNames =
     [
         ["exact", "one_edit", "disagree"],
-        ["exact", "dl1", "jw_0.92", "double_barrel", "swapped", "in_other_field", "jw_0.8", "else"],
+        ["exact", "dl1", "jw_0.92", "double_barrel", "swapped", "swapped_partial", "in_other_field", "jw_0.8", "else"],
         ["exact", "nickname", "swapped", "dl1", "jw_0.92", "initial", "nickname_typo", "jw_0.8", "other_token", "else"],
         ["exact", "day_month_swap", "one_typo", "within_month", "else"],
         ["full", "sector", "one_edit", "outward", "else"],
@@ -39,10 +39,16 @@ internal static class ComparisonLevels
         public const byte DoubleBarrel = 3;
         public const byte Swapped = 4;
 
+        /// <summary>
+        /// Swapped, with one of the crossed pairs agreeing only partly: the forename on one side is an initial, a
+        /// nickname or a typo of the name recorded as the surname on the other ("D, Walker" for Walker, Dean).
+        /// </summary>
+        public const byte SwappedPartial = 5;
+
         /// <summary>One side's surname is the other side's forename, the rest disagreeing: a half-swapped record.</summary>
-        public const byte InOtherField = 5;
-        public const byte Jw80 = 6;
-        public const byte Else = 7;
+        public const byte InOtherField = 6;
+        public const byte Jw80 = 7;
+        public const byte Else = 8;
     }
 
     public static class Forenames

@@ -19,9 +19,13 @@ internal static class PairComparer
         {
             var aInB = SurnameCloseToForename(a, b);
             var bInA = SurnameCloseToForename(b, a);
-            if (aInB && bInA)
+            var swap = aInB && bInA ? L.Surname.Swapped
+                : aInB ? CrossedForenames(b, a)
+                : bInA ? CrossedForenames(a, b)
+                : L.Surname.Else;
+            if (swap is L.Surname.Swapped or L.Surname.SwappedPartial)
             {
-                surname = L.Surname.Swapped;
+                surname = swap;
                 forenames = L.Forenames.Swapped;
             }
             else if (surname is (L.Surname.Jw80 or L.Surname.Else) && (aInB || bInA))
@@ -101,13 +105,18 @@ internal static class PairComparer
 
     internal static byte CompareForenames(IdentityProfile a, IdentityProfile b)
     {
-        var x = a.Forename;
-        var y = b.Forename;
-        if (x.Length == 0 || y.Length == 0)
+        if (a.Forename.Length == 0 || b.Forename.Length == 0)
         {
             return L.Missing;
         }
 
+        var level = CompareForename(a.Forename, a.ForenameMask, a.Forenames, b.Forename, b.ForenameMask, b.Forenames);
+        return level == L.Forenames.Else ? OtherTokenOrElse(a, b) : level;
+    }
+
+    // Two non-empty forenames: exact, nickname, typo, initial ... else.
+    private static byte CompareForename(string x, int maskX, ForenameVariants vx, string y, int maskY, ForenameVariants vy)
+    {
         if (string.Equals(x, y, StringComparison.Ordinal))
         {
             return L.Exact;
@@ -117,11 +126,11 @@ internal static class PairComparer
         if (x.Length == 1 || y.Length == 1)
         {
             var initial = x.Length == 1 ? x[0] : y[0];
-            var other = x.Length == 1 ? b : a;
-            return (other.Forenames.Initials & (1 << (initial - 'a'))) != 0 ? L.Forenames.Initial : OtherTokenOrElse(a, b);
+            var other = x.Length == 1 ? vy : vx;
+            return (other.Initials & (1 << (initial - 'a'))) != 0 ? L.Forenames.Initial : L.Forenames.Else;
         }
 
-        if (Nicknames.Share(a.Forenames.Groups, b.Forenames.Groups))
+        if (Nicknames.Share(vx.Groups, vy.Groups))
         {
             return L.Forenames.Nickname;
         }
@@ -131,18 +140,36 @@ internal static class PairComparer
             return L.Forenames.Dl1;
         }
 
-        var jw = JaroWinkler.SimilarityAtLeast(x, a.ForenameMask, y, b.ForenameMask, LowSimilarity);
+        var jw = JaroWinkler.SimilarityAtLeast(x, maskX, y, maskY, LowSimilarity);
         if (jw >= HighSimilarity)
         {
             return L.Forenames.Jw92;
         }
 
-        if (Nicknames.Share(a.Forenames.GroupsNear, b.Forenames.GroupsNear))
+        if (Nicknames.Share(vx.GroupsNear, vy.GroupsNear))
         {
             return L.Forenames.NicknameTypo;
         }
 
-        return jw >= LowSimilarity ? L.Forenames.Jw80 : OtherTokenOrElse(a, b);
+        return jw >= LowSimilarity ? L.Forenames.Jw80 : L.Forenames.Else;
+    }
+
+    // When b's surname already sits in a's forename field: is a's surname (read as a forename) b's forename? Exactly —
+    // a full swap, also when the surname field holds two forenames ("Liam Paul" / "Brown"); as an initial, a nickname or a
+    // typo — a partial swap ("D, Walker" for Walker, Dean); otherwise no swap.
+    private static byte CrossedForenames(IdentityProfile a, IdentityProfile b)
+    {
+        if (a.SurnameFirstPart.Length == 0 || b.Forename.Length == 0)
+        {
+            return L.Surname.Else;
+        }
+
+        return CompareForename(a.SurnameFirstPart, a.SurnameFirstPartMask, a.SurnameVariants, b.Forename, b.ForenameMask, b.Forenames) switch
+        {
+            L.Exact => L.Surname.Swapped,
+            L.Forenames.Nickname or L.Forenames.Dl1 or L.Forenames.Jw92 or L.Forenames.Initial or L.Forenames.NicknameTypo => L.Surname.SwappedPartial,
+            _ => L.Surname.Else,
+        };
     }
 
     // A middle name used as the first name on one side ("john paul" / "paul"): the same token in another position. The
@@ -167,10 +194,11 @@ internal static class PairComparer
     }
 
     // Whether a's surname is (close to) b's forename — compared both as b's first forename and as all its forenames
-    // joined, so "slack-smith" recorded as a forename still meets the surname "slacksmith". Both ends need two letters.
+    // joined, so "slack-smith" recorded as a forename still meets the surname "slacksmith". Both names need two letters
+    // (an initial on the other pair is for CrossedForenames to judge).
     internal static bool SurnameCloseToForename(IdentityProfile a, IdentityProfile b)
     {
-        if (a.Surname.Length < 2 || b.Forename.Length < 2 || a.Forename.Length < 2 || b.Surname.Length < 2)
+        if (a.Surname.Length < 2 || b.Forename.Length < 2)
         {
             return false;
         }
