@@ -78,6 +78,10 @@ public sealed class PairComparerTests
     [TestCase("SW1A 1AA", "SW1A 2BB", "outward", TestName = "postcode: same outward code")]
     [TestCase("SW1A", "SW1A 1AA", "outward", TestName = "postcode: partial postcode")]
     [TestCase("2606", "2604", "one_edit", TestName = "postcode: partial, one digit mistyped")]
+    [TestCase("HU22 9UZ", "hu29 9dz", "area", TestName = "postcode: same area, another district")]
+    [TestCase("HU22 9UZ", "HU5", "area", TestName = "postcode: same area, partial")]
+    [TestCase("B17 8ZG", "BS5 1LH", "else", TestName = "postcode: one-letter area is not a prefix of a two-letter one")]
+    [TestCase("2606", "2915", "else", TestName = "postcode: numeric postcodes have no area")]
     [TestCase("SW1A 1AA", "M1 1AE", "else", TestName = "postcode: different")]
     [TestCase("SW1A 1AA", "", "missing", TestName = "postcode: blank")]
     public void Postcode_levels(string a, string b, string level)

@@ -19,7 +19,7 @@ internal static class ComparisonLevels
         ["exact", "dl1", "jw_0.92", "double_barrel", "swapped", "swapped_partial", "in_other_field", "jw_0.8", "else"],
         ["exact", "nickname", "swapped", "dl1", "jw_0.92", "initial", "nickname_typo", "jw_0.8", "other_token", "else"],
         ["exact", "day_month_swap", "one_typo", "within_month", "else"],
-        ["full", "sector", "one_edit", "outward", "else"],
+        ["full", "sector", "one_edit", "outward", "area", "else"],
         ["agree", "disagree"],
         ["exact", "close", "initial", "disagree"],
     ];
@@ -81,7 +81,10 @@ internal static class ComparisonLevels
         /// <summary>One character mistyped, dropped or two swapped (the whole postcode, or the outward code when partial).</summary>
         public const byte OneEdit = 2;
         public const byte Outward = 3;
-        public const byte Else = 4;
+
+        /// <summary>The same postcode area (the outward code's letters, "HU" of HU5 8BR): most moves are local.</summary>
+        public const byte Area = 4;
+        public const byte Else = 5;
     }
 
     public static class Sex

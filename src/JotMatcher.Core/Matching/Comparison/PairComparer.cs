@@ -316,7 +316,12 @@ internal static class PairComparer
             return L.Postcode.OneEdit;
         }
 
-        return x.Outward.SequenceEqual(y.Outward) ? L.Postcode.Outward : L.Postcode.Else;
+        if (x.Outward.SequenceEqual(y.Outward))
+        {
+            return L.Postcode.Outward;
+        }
+
+        return x.Area.Length > 0 && x.Area.SequenceEqual(y.Area) ? L.Postcode.Area : L.Postcode.Else;
     }
 
     private static byte CompareSex(Sex a, Sex b)

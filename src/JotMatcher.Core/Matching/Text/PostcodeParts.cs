@@ -16,6 +16,21 @@ internal readonly record struct PostcodeParts(string Text, int OutwardLength, bo
 
     public ReadOnlySpan<char> Outward => Text.AsSpan(0, OutwardLength);
 
+    /// <summary>The postcode area: the outward code's leading letters ("HU" of HU5, "B" of B17); empty when it starts with a digit.</summary>
+    public ReadOnlySpan<char> Area
+    {
+        get
+        {
+            var n = 0;
+            while (n < OutwardLength && n < 2 && char.IsAsciiLetter(Text[n]))
+            {
+                n++;
+            }
+
+            return Text.AsSpan(0, n);
+        }
+    }
+
     /// <summary>The whole postcode, or the outward code of a partial one: what a one-character typo is looked for in.</summary>
     public ReadOnlySpan<char> Recorded => Text;
 
