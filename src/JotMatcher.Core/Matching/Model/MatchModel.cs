@@ -144,11 +144,13 @@ internal sealed class MatchModel
             return Math.Log2(m / u);
         }
 
-        // A value's frequency stands in for u, never below a thousandth of the average u. Among relatives it is scaled
-        // by how much likelier relatives are than strangers to agree on the field (twins on a date of birth), so a
-        // placeholder date shared by thousands stays weak and an ordinary one keeps its own frequency.
-        var relativeRisk = givenSurname ? u / U[f][L.Exact] : 1;
-        return Math.Log2(m / Math.Max(frequency * relativeRisk, U[f][L.Exact] / 1000));
+        // A value's frequency stands in for u, never below a thousandth of the average u. Among relatives the value is
+        // shared for two reasons that add up: by chance, as among strangers (its frequency), and by the relation itself —
+        // twins share a date of birth whichever date it is, so that part does not shrink with a rare date. The relation's
+        // part is the excess of the same-surname rate over the strangers' rate; a placeholder date shared by thousands
+        // stays weak, and an ordinary date no longer lets a twin outscore the person.
+        var sharedByRelation = givenSurname ? Math.Max(0, u - U[f][L.Exact]) : 0;
+        return Math.Log2(m / Math.Max(frequency + sharedByRelation, U[f][L.Exact] / 1000));
     }
 
     /// <summary>
