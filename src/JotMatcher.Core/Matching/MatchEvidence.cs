@@ -24,6 +24,7 @@ internal sealed class MatchEvidence
     private readonly MatchModel model;
     private readonly FieldEvidence prior;
     private readonly FieldEvidence household;
+    private readonly FieldEvidence namesake;
     private readonly FieldEvidence matchShare;
     private readonly FieldEvidence noRivals;
 
@@ -35,6 +36,7 @@ internal sealed class MatchEvidence
         this.model = model;
         prior = new FieldEvidence(PriorField, PriorField, Round(model.PriorLog2Odds));
         household = new FieldEvidence(HouseholdField, "twin_signature", Round(model.HouseholdBits));
+        namesake = new FieldEvidence(HouseholdField, "namesake_at_address", Round(model.NamesakeBits));
         matchShare = new FieldEvidence(MatchShareField, "has_a_customer", Round(model.MatchShareBits));
         noRivals = new FieldEvidence(RivalsField, "other_candidates", 0);
         rows = new FieldEvidence[L.FieldCount][][];
@@ -54,7 +56,8 @@ internal sealed class MatchEvidence
     {
         var v = PairComparer.Compare(employment, customer);
         var isHousehold = MatchModel.IsHousehold(v);
-        var evidence = new FieldEvidence[L.FieldCount + (isHousehold ? 2 : 1)];
+        var isNamesake = MatchModel.IsNamesakeHousehold(v);
+        var evidence = new FieldEvidence[L.FieldCount + (isHousehold || isNamesake ? 2 : 1)];
         evidence[0] = prior;
         log2Odds = model.PriorLog2Odds;
         var surnameAgrees = MatchModel.SurnameAgrees(v.Surname);
@@ -69,10 +72,10 @@ internal sealed class MatchEvidence
                 : rows[f][level == L.Missing ? L.LevelNames[f].Length : level][surnameAgrees ? 1 : 0];
         }
 
-        if (isHousehold)
+        if (isHousehold || isNamesake)
         {
-            log2Odds += model.HouseholdBits;
-            evidence[^1] = household;
+            log2Odds += model.HouseholdCorrection(v);
+            evidence[^1] = isHousehold ? household : namesake;
         }
 
         return evidence;

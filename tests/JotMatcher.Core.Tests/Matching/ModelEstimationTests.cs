@@ -82,6 +82,25 @@ public sealed class ModelEstimationTests
             Is.LessThan(model.FieldWeight(MatchField.Surname, ComparisonLevels.Exact, rare, false) - 3));
     }
 
+    [TestCase("John", "1950-01-01", "1980-06-15", true, TestName = "namesake at the address: another date of birth")]
+    [TestCase("John", "1950-01-01", "1950-01-01", false, TestName = "namesake at the address: the same date is the person")]
+    [TestCase("John", "1950-01-01", "", false, TestName = "namesake at the address: a missing date rules nothing out")]
+    [TestCase("Peter", "1950-01-01", "1980-06-15", false, TestName = "namesake at the address: another forename")]
+    public void The_namesake_household_signature(string forename, string dobA, string dobB, bool applies)
+    {
+        var a = PairComparerTests.P(forenames: "John", dob: dobA);
+        var b = PairComparerTests.P(forenames: forename, dob: dobB, nino: "");
+        Assert.That(MatchModel.IsNamesakeHousehold(PairComparer.Compare(a, b)), Is.EqualTo(applies));
+    }
+
+    [Test]
+    public void The_household_corrections_are_never_a_bonus()
+    {
+        var p = Noisy();
+        var model = MatchModelJson.Read(new IdentityMatcher(IdentityMatcherTests.Settings).Match(p.Claims, p.Employments).Diagnostics.ModelJson);
+        Assert.That((model.HouseholdBits, model.NamesakeBits), Is.EqualTo((Math.Min(0, model.HouseholdBits), Math.Min(0, model.NamesakeBits))));
+    }
+
     // A population where a fifth of the HMRC records lost their NINo and some carry a typo, so every pass has work.
     private static Population Noisy()
     {

@@ -24,9 +24,10 @@ internal sealed class MatchModel
     private readonly double[][] weightsGivenSurname;
 
     public MatchModel(double priorLog2Odds, double matchShare, double[][] m, double[][] u, double[][] uGivenSurname,
-        double householdBits, TermFrequencies surnames, TermFrequencies forenames, TermFrequencies datesOfBirth)
+        double householdBits, double namesakeBits, TermFrequencies surnames, TermFrequencies forenames, TermFrequencies datesOfBirth)
     {
         HouseholdBits = householdBits;
+        NamesakeBits = namesakeBits;
         PriorLog2Odds = priorLog2Odds;
         MatchShare = matchShare;
         M = m;
@@ -69,6 +70,22 @@ internal sealed class MatchModel
     /// when the forename agrees too, no twin explains the pair, and no correction is due.
     /// </summary>
     public double HouseholdBits { get; }
+
+    /// <summary>
+    /// Added (never positive) when the surname, the forename and the postcode all agree but the dates of birth disagree:
+    /// the signature of a namesake relative at the same address, a father and son both John Smith.
+    /// Forename and address agreements together are likelier among relatives than their product says.
+    /// </summary>
+    public double NamesakeBits { get; }
+
+    /// <summary>Whether the namesake correction applies to a pair.</summary>
+    public static bool IsNamesakeHousehold(in ComparisonVector v)
+        => SurnameAgrees(v.Surname) && v.Forenames == L.Exact && v.Postcode == L.Exact
+            && v.DateOfBirth is L.DateOfBirth.Else or L.DateOfBirth.WithinMonth;
+
+    /// <summary>The household correction of a pair (twin or namesake signature, at most one applies), 0 when none.</summary>
+    public double HouseholdCorrection(in ComparisonVector v)
+        => IsHousehold(v) ? HouseholdBits : IsNamesakeHousehold(v) ? NamesakeBits : 0;
 
     /// <summary>Whether the household correction applies to a pair.</summary>
     public static bool IsHousehold(in ComparisonVector v)
@@ -132,7 +149,7 @@ internal sealed class MatchModel
             total += FieldWeight((MatchField)f, v[(MatchField)f], customer, surnameAgrees);
         }
 
-        return IsHousehold(v) ? total + HouseholdBits : total;
+        return total + HouseholdCorrection(v);
     }
 
     private double ExactWeight(MatchField field, double frequency, bool givenSurname)

@@ -29,6 +29,7 @@ internal static class MatchModelJson
             w.WriteNumber("prior_log2_odds", model.PriorLog2Odds);
             w.WriteNumber("match_share", model.MatchShare);
             w.WriteNumber("household_bits", model.HouseholdBits);
+            w.WriteNumber("namesake_household_bits", model.NamesakeBits);
             w.WriteStartObject("fields");
             for (var f = 0; f < L.FieldCount; f++)
             {
@@ -90,7 +91,7 @@ internal static class MatchModelJson
 
             var tf = root.GetProperty("term_frequencies");
             return new MatchModel(root.GetProperty("prior_log2_odds").GetDouble(), root.GetProperty("match_share").GetDouble(), m, u, uGivenSurname,
-                root.GetProperty("household_bits").GetDouble(),
+                root.GetProperty("household_bits").GetDouble(), root.GetProperty("namesake_household_bits").GetDouble(),
                 TermFrequencies.Read(tf.GetProperty("surname")), TermFrequencies.Read(tf.GetProperty("forenames")),
                 TermFrequencies.Read(tf.GetProperty("date_of_birth")));
         }

@@ -86,13 +86,14 @@ internal static class ModelEstimator
         var u = CorrectedForMatches(NonMatchSampler.RandomPairs(employments, customers, settings, parallel), m, lambda);
         var sameSurname = NonMatchSampler.SameSurnameNonMatches(customers, settings, parallel);
         var uGivenSurname = ShrunkToward(sameSurname, u);
-        var household = HouseholdInteraction(sameSurname[L.FieldCount], uGivenSurname);
+        var household = HouseholdInteraction(sameSurname[L.FieldCount], uGivenSurname, MatchField.DateOfBirth, NonMatchSampler.HouseholdBothPresent);
+        var namesake = HouseholdInteraction(sameSurname[L.FieldCount], uGivenSurname, MatchField.Forenames, NonMatchSampler.NamesakeBothPresent);
         for (var f = 0; f < L.FieldCount; f++)
         {
             KeepPartialAgreementAboveDisagreement(m[f], u[f]);
         }
 
-        return new MatchModel(Math.Log2(lambda / (1 - lambda)), matchShare, m, u, uGivenSurname, household,
+        return new MatchModel(Math.Log2(lambda / (1 - lambda)), matchShare, m, u, uGivenSurname, household, namesake,
             TermFrequencies.Count(customers.Select(c => c.Surname)),
             TermFrequencies.Count(customers.Select(c => c.Forename)),
             TermFrequencies.Count(customers.Select(c => MatchModel.DateKey(c.DobYmd))));
@@ -152,15 +153,17 @@ internal static class ModelEstimator
     }
 
     /// <summary>
-    /// Among relatives, agreeing on the date of birth and the postcode together is likelier than the two chances
-    /// multiplied (twins share both): the u of the pair of exact agreements, measured directly among same-surname
-    /// customers and shrunk toward the product, gives the correction to add when both agree — never a bonus.
+    /// Among relatives, agreeing on the postcode and on the date of birth (twins) or the forename (a father and son of
+    /// one name) together is likelier than the two chances multiplied: the u of the pair of exact agreements, measured
+    /// directly among same-surname customers and shrunk toward the product, gives the correction to add when both agree
+    /// — never a bonus. <paramref name="present"/> indexes the sampler's count of pairs with both fields present; the
+    /// count with both exact follows it.
     /// </summary>
-    private static double HouseholdInteraction(long[] counts, double[][] uGivenSurname)
+    private static double HouseholdInteraction(long[] counts, double[][] uGivenSurname, MatchField field, int present)
     {
-        var product = uGivenSurname[(int)MatchField.DateOfBirth][L.Exact] * uGivenSurname[(int)MatchField.Postcode][L.Exact];
-        var joint = (counts[NonMatchSampler.HouseholdBothExact] + (HouseholdPseudoCount * product))
-            / (counts[NonMatchSampler.HouseholdBothPresent] + HouseholdPseudoCount);
+        var product = uGivenSurname[(int)field][L.Exact] * uGivenSurname[(int)MatchField.Postcode][L.Exact];
+        var joint = (counts[present + 1] + (HouseholdPseudoCount * product))
+            / (counts[present] + HouseholdPseudoCount);
         return Math.Min(0, Math.Log2(product / joint));
     }
 

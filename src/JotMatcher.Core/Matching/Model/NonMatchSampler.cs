@@ -45,7 +45,9 @@ internal static class NonMatchSampler
     /// one person; two customers holding the same NINo are left out) who share a surname, often a household — the
     /// non-matches that random pairs almost never produce. Unlike HMRC × customer pairs, no true match hides among them.
     /// The extra last row counts, among pairs with both a date of birth and a postcode, those agreeing exactly on both
-    /// (<see cref="HouseholdBothPresent"/>, <see cref="HouseholdBothExact"/>): twins, whom the fields one by one miss.
+    /// (<see cref="HouseholdBothPresent"/>, <see cref="HouseholdBothExact"/>): twins, whom the fields one by one miss; and
+    /// the same for the forename and the postcode (<see cref="NamesakeBothPresent"/>, <see cref="NamesakeBothExact"/>):
+    /// a father and son of one name at one address.
     /// </summary>
     public static long[][] SameSurnameNonMatches(IdentityProfile[] customers, MatchingSettings settings, ParallelOptions parallel)
     {
@@ -55,7 +57,7 @@ internal static class NonMatchSampler
         var chunkBudget = (settings.RandomPairSamples / Chunks) + 1;
         Parallel.For(0, Chunks, parallel, k =>
         {
-            long[][] counts = [.. NewCounts(), new long[2]];
+            long[][] counts = [.. NewCounts(), new long[4]];
             var budget = chunkBudget;
             var end = Math.Min(customers.Length, (k + 1) * chunkSize);
             for (var i = k * chunkSize; i < end && budget > 0; i++)
@@ -80,14 +82,8 @@ internal static class NonMatchSampler
 
                     var v = PairComparer.Compare(a, b);
                     Tally(counts, v);
-                    if (v.DateOfBirth != L.Missing && v.Postcode != L.Missing)
-                    {
-                        counts[L.FieldCount][HouseholdBothPresent]++;
-                        if (v.DateOfBirth == L.Exact && v.Postcode == L.Exact)
-                        {
-                            counts[L.FieldCount][HouseholdBothExact]++;
-                        }
-                    }
+                    TallyBoth(counts[L.FieldCount], HouseholdBothPresent, v.DateOfBirth, v.Postcode);
+                    TallyBoth(counts[L.FieldCount], NamesakeBothPresent, v.Forenames, v.Postcode);
 
                     taken++;
                 }
@@ -102,6 +98,21 @@ internal static class NonMatchSampler
 
     public const int HouseholdBothPresent = 0;
     public const int HouseholdBothExact = 1;
+    public const int NamesakeBothPresent = 2;
+    public const int NamesakeBothExact = 3;
+
+    // Pairs with both fields present at [present], and those agreeing exactly on both at [present + 1].
+    private static void TallyBoth(long[] counts, int present, byte first, byte postcode)
+    {
+        if (first != L.Missing && postcode != L.Missing)
+        {
+            counts[present]++;
+            if (first == L.Exact && postcode == L.Exact)
+            {
+                counts[present + 1]++;
+            }
+        }
+    }
 
     public static long[][] NewCounts() => [.. L.LevelNames.Select(n => new long[n.Length])];
 
