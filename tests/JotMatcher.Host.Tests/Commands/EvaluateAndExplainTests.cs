@@ -63,9 +63,10 @@ public sealed class EvaluateAndExplainTests
         Assert.That(lines[3], Does.StartWith("  prior         prior"));
         Assert.That(lines[4], Does.StartWith("  nino          missing                 0.0000"));
         Assert.That(lines[5], Does.StartWith("  surname       exact"));
-        Assert.That(lines[10], Does.StartWith("  match_share   has_a_customer"));
-        Assert.That(lines[11], Does.StartWith("  rivals        other_candidates"));
-        Assert.That(lines[12], Does.StartWith("  match weight "));
+        Assert.That(lines[10], Does.StartWith("  middle_names  "));
+        Assert.That(lines[11], Does.StartWith("  match_share   has_a_customer"));
+        Assert.That(lines[12], Does.StartWith("  rivals        other_candidates"));
+        Assert.That(lines[13], Does.StartWith("  match weight "));
     }
 
     [Test]
