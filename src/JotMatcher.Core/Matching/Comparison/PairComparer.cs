@@ -232,7 +232,9 @@ internal static class PairComparer
             return L.Exact;
         }
 
-        return EditDistance.IsOneEdit(x, y) || JaroWinkler.Similarity(x, y) >= HighSimilarity ? L.MiddleNames.Close : L.MiddleNames.Disagree;
+        return EditDistance.IsOneEdit(x, y)
+            || JaroWinkler.SimilarityAtLeast(x, JaroWinkler.LetterMask(x), y, JaroWinkler.LetterMask(y), HighSimilarity) >= HighSimilarity
+            ? L.MiddleNames.Close : L.MiddleNames.Disagree;
     }
 
     public static byte CompareDob(IdentityProfile a, IdentityProfile b)
