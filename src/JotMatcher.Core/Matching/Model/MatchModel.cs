@@ -13,8 +13,10 @@ namespace JotMatcher.Core.Matching.Model;
 /// surname is far likelier than a stranger to share the address and, for a twin, the date of birth. So when the
 /// surname agrees, the other fields are weighed against <see cref="UGivenSurname"/> — P(level | surname agrees,
 /// non-match), the chain rule rather than the independence assumption. Exact names and dates of birth use the value's
-/// own frequency as u (term-frequency adjustment), never below the household rate when the surname agrees, so "smith"
-/// counts for less than "szepessy" and a placeholder date of birth for little.
+/// own frequency as u (term-frequency adjustment), plus the relation's own excess when the surname agrees, so "smith"
+/// counts for less than "szepessy" and a placeholder date of birth for little. Two signatures of relatives at one
+/// address get a measured correction on top: the twin (<see cref="HouseholdBits"/>) and the namesake
+/// (<see cref="NamesakeBits"/>).
 /// </para>
 /// Everything a weight depends on is in the model file (<see cref="MatchModelJson"/>), so a replay scores identically.
 /// </summary>
