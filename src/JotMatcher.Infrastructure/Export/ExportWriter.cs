@@ -88,32 +88,57 @@ public static class ExportWriter
     /// </summary>
     private static WrittenFile WriteEvidence(string directory, ExportSet exports)
     {
-        var rows = new List<EvidenceRow>();
+        // Sorting the pairs by ids, then each pair's few rows by field, gives the order of sorting every row by
+        // (hmrc_id, claim_id, field, order added) without comparing ids once per row: a pair has about nine rows.
+        var pairs = new List<EvidencePair>(exports.Outcomes.Count + exports.Referrals.Count + exports.Reviews.Count);
         foreach (var o in exports.Outcomes)
         {
-            EvidenceRow.AddAll(rows, o.HmrcId, o.Spell.ClaimId, o.Link.Evidence);
+            pairs.Add(new EvidencePair(o.HmrcId, o.Spell.ClaimId, o.Link.Evidence, pairs.Count));
         }
 
         foreach (var r in exports.Referrals)
         {
-            EvidenceRow.AddAll(rows, r.Link.Employment.HmrcId, r.Spell.ClaimId, r.Link.Evidence);
+            pairs.Add(new EvidencePair(r.Link.Employment.HmrcId, r.Spell.ClaimId, r.Link.Evidence, pairs.Count));
         }
 
         foreach (var r in exports.Reviews)
         {
-            EvidenceRow.AddAll(rows, r.Employment.HmrcId, r.ClaimId, r.Evidence);
+            pairs.Add(new EvidencePair(r.Employment.HmrcId, r.ClaimId, r.Evidence, pairs.Count));
         }
 
-        rows.Sort(EvidenceRow.Compare);
+        pairs.Sort(EvidencePair.Compare);
         using var file = ExportFile.Create(directory, "evidence.csv", "hmrc_id", "claim_id", "field", "level", "weight");
-        foreach (var row in rows)
+        var rows = new List<EvidenceRow>();
+        for (var first = 0; first < pairs.Count;)
         {
-            file.Text(row.HmrcId);
-            file.Text(row.ClaimId);
-            file.Text(row.Evidence.Field);
-            file.Text(row.Evidence.Level);
-            file.Fixed4(row.Evidence.Weight);
-            file.EndRow();
+            // Pairs with the same ids (an outcome and a review case of one pair, say) share one run of rows.
+            var end = first + 1;
+            while (end < pairs.Count && pairs[end].SameIds(pairs[first]))
+            {
+                end++;
+            }
+
+            rows.Clear();
+            for (var p = first; p < end; p++)
+            {
+                foreach (var e in pairs[p].Evidence)
+                {
+                    rows.Add(new EvidenceRow(e, rows.Count));
+                }
+            }
+
+            rows.Sort(EvidenceRow.Compare);
+            foreach (var row in rows)
+            {
+                file.Text(pairs[first].HmrcId);
+                file.Text(pairs[first].ClaimId);
+                file.Text(row.Evidence.Field);
+                file.Text(row.Evidence.Level);
+                file.Fixed4(row.Evidence.Weight);
+                file.EndRow();
+            }
+
+            first = end;
         }
 
         return file.Finish();
