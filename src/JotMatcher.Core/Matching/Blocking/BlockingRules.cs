@@ -3,13 +3,17 @@ namespace JotMatcher.Core.Matching.Blocking;
 /// <summary>
 /// The blocking rules of the probabilistic pass. Each joins fields that usually survive noise and leaves the others
 /// free, so one or two noisy fields never hide a true pair: a changed surname is caught by date of birth with the
-/// forename, a moved address by the names with the date of birth, a date-of-birth typo by the names with the birth
+/// forename code, a moved address by the names with the date of birth, a date-of-birth typo by the names with the birth
 /// year or with the day and month (one typo cannot change both), swapped names by the unordered initials or name pair,
 /// a missing date of birth by the names or the postcode, a mistyped NINo prefix by its digits, a missing date of birth
-/// with a nickname, swapped names or a new surname by the full postcode. Every other key joins at least two fields so
-/// blocks stay small at a million customers: no key is as common as a date of birth or a name alone (a placeholder date
-/// shared by thousands still splits by name and postcode), except where a record lacks the date. A full postcode alone
-/// is already small: a unit is a street or part of one, a few dozen people of whom few claim at once.
+/// with a nickname, swapped names or a new surname by the full postcode.
+/// <para>
+/// Every key joins enough that its blocks stay small as the population grows: a rule's pairs grow with the number of
+/// records times the size of its blocks, so a key as coarse as a date of birth with a forename initial, or a name code
+/// with a postcode district, makes the pass quadratic (at a million people those three rules gave 5.9 of 6.8 million
+/// pairs; with the forename code, the initial added, and the district rule kept for records lacking a date of birth,
+/// 0.7 million, for the same links). A full postcode alone is already small: a unit is a street or part of one.
+/// </para>
 /// </summary>
 internal static class BlockingRules
 {
@@ -21,12 +25,14 @@ internal static class BlockingRules
     public static readonly BlockingRule[] All =
     [
         new("dob_surname_soundex", p => HasDob(p) && p.SurnameSoundex != 0 ? KeyHash.Of(p.DobYmd, p.SurnameSoundex) : 0),
-        new("dob_forename_initial", p => HasDob(p) && p.Forename.Length > 0 ? KeyHash.Of(p.DobYmd, p.Forename[0]) : 0),
+        new("dob_forename_soundex", p => HasDob(p) && p.ForenameSoundex != 0 ? KeyHash.Of(p.DobYmd, -p.ForenameSoundex) : 0),
         new("dob_initials_unordered", p => HasDob(p) && p.Surname.Length > 0 && p.Forename.Length > 0
             ? KeyHash.Of(p.DobYmd, Math.Min(p.Surname[0], p.Forename[0]), Math.Max(p.Surname[0], p.Forename[0])) : 0),
         new("dob_postcode_outward", p => HasDob(p) && !p.Postcode.IsMissing ? KeyHash.Of(p.Postcode.Outward, p.DobYmd) : 0),
-        new("surname_soundex_postcode_outward", p => p.SurnameSoundex != 0 && !p.Postcode.IsMissing ? KeyHash.Of(p.Postcode.Outward, p.SurnameSoundex) : 0),
-        new("forename_soundex_postcode_outward", p => p.ForenameSoundex != 0 && !p.Postcode.IsMissing ? KeyHash.Of(p.Postcode.Outward, -p.ForenameSoundex) : 0),
+        new("surname_soundex_initial_postcode_outward", p => p.SurnameSoundex != 0 && p.Forename.Length > 0 && !p.Postcode.IsMissing
+            ? KeyHash.Of(p.Postcode.Outward, p.SurnameSoundex * 32 + (p.Forename[0] - 'a')) : 0),
+        new("forename_soundex_postcode_outward_hmrc_dob_missing", ForenamePostcode, e => HasDob(e) ? 0 : ForenamePostcode(e)),
+        new("forename_soundex_postcode_outward_customer_dob_missing", p => HasDob(p) ? 0 : ForenamePostcode(p), ForenamePostcode),
         new("name_pair_soundex_birth_year", p => HasDob(p) ? NamePair(p, p.BirthYear) : 0),
         new("name_pair_soundex_birth_day_month", p => HasDob(p) ? NamePair(p, -p.BirthMonthDay) : 0),
         new("name_pair_soundex_hmrc_dob_missing", p => NamePair(p, 0), e => HasDob(e) ? 0 : NamePair(e, 0)),
@@ -36,6 +42,9 @@ internal static class BlockingRules
     ];
 
     private static bool HasDob(IdentityProfile p) => p.DobYmd != IdentityProfile.NoDate;
+
+    private static long ForenamePostcode(IdentityProfile p)
+        => p.ForenameSoundex != 0 && !p.Postcode.IsMissing ? KeyHash.Of(p.Postcode.Outward, -p.ForenameSoundex) : 0;
 
     // The surname and forename codes unordered, so swapped names share the key.
     private static long NamePair(IdentityProfile p, int with)
