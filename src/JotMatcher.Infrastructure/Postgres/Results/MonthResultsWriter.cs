@@ -58,9 +58,13 @@ public sealed class MonthResultsWriter(NinoPseudonymizer pseudonymizer, ILogger 
             DELETE FROM jot.match_link WHERE month = ANY(@months);
             """, param, cancellationToken: cancellationToken));
 
-        await WriteOutcomesAsync(connection, runId, rows.Outcomes, cancellationToken);
-        await WriteReviewsAsync(connection, runId, rows.Reviews, rows.ClaimsById, cancellationToken);
-        await WriteReferralsAsync(connection, runId, rows.Referrals, cancellationToken);
+        using (var pseudonyms = pseudonymizer.StartBatch())
+        {
+            await WriteOutcomesAsync(connection, runId, rows.Outcomes, pseudonyms, cancellationToken);
+            await WriteReviewsAsync(connection, runId, rows.Reviews, rows.ClaimsById, pseudonyms, cancellationToken);
+            await WriteReferralsAsync(connection, runId, rows.Referrals, pseudonyms, cancellationToken);
+        }
+
         await WriteEvidenceAsync(connection, rows, cancellationToken);
         await WriteLinksAsync(connection, rows, cancellationToken);
 
@@ -150,7 +154,8 @@ public sealed class MonthResultsWriter(NinoPseudonymizer pseudonymizer, ILogger 
         return replacements;
     }
 
-    private async Task WriteOutcomesAsync(NpgsqlConnection connection, long runId, IReadOnlyList<InMonth<JobOutcome>> outcomes, CancellationToken cancellationToken)
+    private static async Task WriteOutcomesAsync(
+        NpgsqlConnection connection, long runId, IReadOnlyList<InMonth<JobOutcome>> outcomes, NinoPseudonymBatch pseudonyms, CancellationToken cancellationToken)
     {
         await using var copy = await connection.BeginBinaryImportAsync("""
             COPY jot.outcome (month, hmrc_id, claim_id, customer_id, nino_pseudonym, match_method, match_score,
@@ -165,7 +170,7 @@ public sealed class MonthResultsWriter(NinoPseudonymizer pseudonymizer, ILogger 
             copy.Write(o.HmrcId, NpgsqlDbType.Text);
             copy.Write(o.Spell.ClaimId, NpgsqlDbType.Text);
             copy.Write(o.Spell.CustomerId, NpgsqlDbType.Text);
-            WriteNullable(copy, pseudonymizer.Pseudonym(o.Spell.Nino));
+            WriteNullable(copy, pseudonyms.Pseudonym(o.Spell.Nino));
             copy.Write(o.Link.Pass.ToExportName(), NpgsqlDbType.Text);
             copy.Write(o.Link.Score, NpgsqlDbType.Double);
             copy.Write((short)o.Points.Group, NpgsqlDbType.Smallint);
@@ -184,8 +189,9 @@ public sealed class MonthResultsWriter(NinoPseudonymizer pseudonymizer, ILogger 
         await Staging.StagedRowsWriter.CompleteAsync(copy, outcomes.Count, "outcome", cancellationToken);
     }
 
-    private async Task WriteReviewsAsync(
-        NpgsqlConnection connection, long runId, IReadOnlyList<InMonth<ReviewCase>> reviews, IReadOnlyDictionary<string, ClaimSpell> claimsById, CancellationToken cancellationToken)
+    private static async Task WriteReviewsAsync(
+        NpgsqlConnection connection, long runId, IReadOnlyList<InMonth<ReviewCase>> reviews, IReadOnlyDictionary<string, ClaimSpell> claimsById,
+        NinoPseudonymBatch pseudonyms, CancellationToken cancellationToken)
     {
         await using var copy = await connection.BeginBinaryImportAsync("""
             COPY jot.review_case (month, hmrc_id, claim_id, customer_id, nino_pseudonym, reason, match_method, match_score, run_id)
@@ -198,7 +204,7 @@ public sealed class MonthResultsWriter(NinoPseudonymizer pseudonymizer, ILogger 
             copy.Write(r.Employment.HmrcId, NpgsqlDbType.Text);
             copy.Write(r.ClaimId, NpgsqlDbType.Text);
             copy.Write(r.CustomerId, NpgsqlDbType.Text);
-            WriteNullable(copy, claimsById.TryGetValue(r.ClaimId, out var spell) ? pseudonymizer.Pseudonym(spell.Nino) : null);
+            WriteNullable(copy, claimsById.TryGetValue(r.ClaimId, out var spell) ? pseudonyms.Pseudonym(spell.Nino) : null);
             copy.Write(r.Reason, NpgsqlDbType.Text);
             copy.Write(r.Pass.ToExportName(), NpgsqlDbType.Text);
             copy.Write(r.Score, NpgsqlDbType.Double);
@@ -208,7 +214,8 @@ public sealed class MonthResultsWriter(NinoPseudonymizer pseudonymizer, ILogger 
         await Staging.StagedRowsWriter.CompleteAsync(copy, reviews.Count, "review_case", cancellationToken);
     }
 
-    private async Task WriteReferralsAsync(NpgsqlConnection connection, long runId, IReadOnlyList<InMonth<Referral>> referrals, CancellationToken cancellationToken)
+    private static async Task WriteReferralsAsync(
+        NpgsqlConnection connection, long runId, IReadOnlyList<InMonth<Referral>> referrals, NinoPseudonymBatch pseudonyms, CancellationToken cancellationToken)
     {
         await using var copy = await connection.BeginBinaryImportAsync("""
             COPY jot.referral (month, hmrc_id, claim_id, customer_id, nino_pseudonym, employment_start, claim_start, claim_end, run_id)
@@ -221,7 +228,7 @@ public sealed class MonthResultsWriter(NinoPseudonymizer pseudonymizer, ILogger 
             copy.Write(r.Link.Employment.HmrcId, NpgsqlDbType.Text);
             copy.Write(r.Spell.ClaimId, NpgsqlDbType.Text);
             copy.Write(r.Spell.CustomerId, NpgsqlDbType.Text);
-            WriteNullable(copy, pseudonymizer.Pseudonym(r.Spell.Nino));
+            WriteNullable(copy, pseudonyms.Pseudonym(r.Spell.Nino));
             copy.Write(r.Link.Employment.EmploymentStart, NpgsqlDbType.Date);
             copy.Write(r.Spell.ClaimStart, NpgsqlDbType.Date);
             Staging.StagedRowsWriter.WriteDate(copy, r.Spell.ClaimEnd);
