@@ -23,6 +23,9 @@ internal static partial class Log
     [LoggerMessage(5014, LogLevel.Error, "Run {RunId} failed: {Reason}")]
     public static partial void RunFailed(ILogger logger, long runId, string reason);
 
+    [LoggerMessage(5015, LogLevel.Information, "Replay finished: {Outcomes} outcomes, {Reviews} review cases, {Referrals} referrals, {Rejects} rejected rows")]
+    public static partial void ReplayFinished(ILogger logger, int outcomes, int reviews, int referrals, int rejects);
+
     [LoggerMessage(5020, LogLevel.Information, "Worker: next run at {Next:yyyy-MM-dd HH:mm:ss zzz}")]
     public static partial void WorkerNextRun(ILogger logger, DateTimeOffset next);
 

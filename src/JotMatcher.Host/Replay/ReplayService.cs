@@ -16,7 +16,7 @@ internal sealed record ReplayOutcome(RunSummary Summary, ExportComparison? Verif
 /// same server, dropped afterwards, so a replay neither sees nor touches the system of record. Then the export
 /// files, optionally verified against the dataset's <c>expected/</c> files.
 /// </summary>
-internal sealed partial class ReplayService(DatabaseOpener opener, RunService runs, ILogger<ReplayService> logger)
+internal sealed class ReplayService(DatabaseOpener opener, RunService runs, ILogger<ReplayService> logger)
 {
     /// <param name="modelJson">A model file from an earlier run: its weights are used as they are, not re-estimated.</param>
     /// <param name="timings">Step timings for the bench; when given, they replace the progress display.</param>
@@ -33,7 +33,7 @@ internal sealed partial class ReplayService(DatabaseOpener opener, RunService ru
         }
 
         var summary = report.Summary;
-        LogReplayed(logger, summary.Outcomes, summary.ReviewCases, summary.Referrals, summary.Rejects);
+        Log.ReplayFinished(logger, summary.Outcomes, summary.ReviewCases, summary.Referrals, summary.Rejects);
 
         ExportComparison? verification = null;
         if (verify)
@@ -46,7 +46,4 @@ internal sealed partial class ReplayService(DatabaseOpener opener, RunService ru
 
         return new ReplayOutcome(summary, verification);
     }
-
-    [LoggerMessage(Level = LogLevel.Information, Message = "Replay finished: {Outcomes} outcomes, {Reviews} review cases, {Referrals} referrals, {Rejects} rejected rows")]
-    private static partial void LogReplayed(ILogger logger, int outcomes, int reviews, int referrals, int rejects);
 }

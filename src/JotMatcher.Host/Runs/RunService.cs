@@ -115,23 +115,58 @@ internal sealed class RunService(
         var summary = exports.Summary();
 
         progress.Step("writing");
-        var writer = new MonthResultsWriter(database.Pseudonymizer, logger);
-        var months = await pipeline.ExecuteAsync(async ct =>
-        {
-            await using var connection = await database.DataSource.OpenConnectionAsync(ct);
-            var replaceMonths = await MonthsToReplaceAsync(connection, request, result, asOf, ct);
-            return await writer.ReplaceAsync(connection, runId, replaceMonths, input, result,
-                (c, t) => ledger.SucceedAsync(c, runId, new RunRecord(replaceMonths, RuleSetVersions(result), asOf, attempts(), RunCounts.Json(summary, staging)), t),
-                ct);
-        }, cancellationToken);
 
-        if (request.OutDirectory is not null)
+        // The export files depend only on the result in memory: they are written under temporary names on the other
+        // core while the months are stored, and moved into place only once the months are committed, so a run whose
+        // storing fails still leaves no new exports (the previous ones, if any, stay as they were).
+        var exporting = request.OutDirectory is { } outDirectory
+            ? Task.Run(() => ExportWriter.Prepare(outDirectory, exports), CancellationToken.None)
+            : null;
+        var writer = new MonthResultsWriter(database.Pseudonymizer, logger);
+        IReadOnlyList<MonthReplacement> months;
+        try
         {
+            months = await pipeline.ExecuteAsync(async ct =>
+            {
+                await using var connection = await database.DataSource.OpenConnectionAsync(ct);
+                var replaceMonths = await MonthsToReplaceAsync(connection, request, result, asOf, ct);
+                return await writer.ReplaceAsync(connection, runId, replaceMonths, input, result,
+                    (c, t) => ledger.SucceedAsync(c, runId, new RunRecord(replaceMonths, RuleSetVersions(result), asOf, attempts(), RunCounts.Json(summary, staging)), t),
+                    ct);
+            }, cancellationToken);
+        }
+        catch
+        {
+            await DiscardAsync(exporting);
+            throw;
+        }
+
+        if (exporting is not null)
+        {
+            // What is left of the export once the months are in: the bench's "exporting" is this wait, not the whole export.
             progress.Step("exporting");
-            ExportWriter.Write(request.OutDirectory, exports);
+            (await exporting).Commit();
         }
 
         return new RunReport(runId, staging, summary, months, attempts());
+    }
+
+    /// <summary>Waits for the export being written and deletes its files; its own failure, if any, is not the run's.</summary>
+    private static async Task DiscardAsync(Task<PreparedExports>? exporting)
+    {
+        if (exporting is null)
+        {
+            return;
+        }
+
+        try
+        {
+            (await exporting).Discard();
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            // The export failed on its own or its files could not be deleted: the run's failure is what is reported.
+        }
     }
 
     private static async Task<IReadOnlyList<string>> MonthsToReplaceAsync(

@@ -29,7 +29,7 @@ internal sealed class ExportFile : IDisposable
     private ExportFile(string path, string[] header)
     {
         this.path = path;
-        temporaryPath = Path.Combine(Path.GetDirectoryName(path)!, "." + Path.GetFileName(path) + ".tmp");
+        temporaryPath = WrittenFile.For(path).TemporaryPath;
         Writer = CsvWriter.ToFile(temporaryPath, Options);
         Writer.WriteHeader(header);
     }
@@ -52,11 +52,14 @@ internal sealed class ExportFile : IDisposable
     public void EndRow() => Writer.EndRecord();
 
     /// <summary>Flushes and moves the file into place; until then the previous file of that name is untouched.</summary>
-    public void Complete()
+    public void Complete() => Finish().MoveIntoPlace();
+
+    /// <summary>Flushes the file under its temporary name and leaves it there, for a caller that moves several files into place together.</summary>
+    public WrittenFile Finish()
     {
         Writer.Dispose();
-        File.Move(temporaryPath, path, overwrite: true);
         completed = true;
+        return new WrittenFile(temporaryPath, path);
     }
 
     public void Dispose()
@@ -67,4 +70,14 @@ internal sealed class ExportFile : IDisposable
             File.Delete(temporaryPath);
         }
     }
+}
+
+/// <summary>An export file written under its temporary name, not yet in place.</summary>
+internal sealed record WrittenFile(string TemporaryPath, string Path)
+{
+    public static WrittenFile For(string path) => new(System.IO.Path.Combine(System.IO.Path.GetDirectoryName(path)!, "." + System.IO.Path.GetFileName(path) + ".tmp"), path);
+
+    public void MoveIntoPlace() => File.Move(TemporaryPath, Path, overwrite: true);
+
+    public void Delete() => File.Delete(TemporaryPath);
 }

@@ -12,10 +12,11 @@ internal static class SummaryJson
 {
     private static readonly JsonWriterOptions Options = new() { Indented = true, NewLine = "\n" };
 
-    public static void Write(string path, RunSummary s)
+    /// <summary>Writes the file under its temporary name; the caller moves it into place.</summary>
+    public static WrittenFile Write(string path, RunSummary s)
     {
-        var temporaryPath = Path.Combine(Path.GetDirectoryName(path)!, "." + Path.GetFileName(path) + ".tmp");
-        using (var stream = File.Create(temporaryPath))
+        var file = WrittenFile.For(path);
+        using (var stream = File.Create(file.TemporaryPath))
         {
             using (var json = new Utf8JsonWriter(stream, Options))
             {
@@ -25,7 +26,7 @@ internal static class SummaryJson
             stream.WriteByte((byte)'\n');
         }
 
-        File.Move(temporaryPath, path, overwrite: true);
+        return file;
     }
 
     private static void WriteSummary(Utf8JsonWriter json, RunSummary s)

@@ -28,19 +28,15 @@ public sealed class NinoPseudonymizer
     /// <summary>The pseudonym, or null for a blank NINo (nothing to pseudonymise, and blank must not look like one person).</summary>
     public string? Pseudonym(Nino nino)
     {
-        var normalised = nino.Normalised;
-        if (normalised.Length == 0)
-        {
-            return null;
-        }
-
-        Span<byte> text = stackalloc byte[Encoding.UTF8.GetMaxByteCount(Math.Min(normalised.Length, 256))];
-        var bytes = normalised.Length <= 256 ? text[..Encoding.UTF8.GetBytes(normalised, text)] : Encoding.UTF8.GetBytes(normalised);
-        Span<byte> mac = stackalloc byte[HMACSHA256.HashSizeInBytes];
-        HMACSHA256.HashData(key, bytes, mac);
-        return Convert.ToHexStringLower(mac);
+        using var batch = StartBatch();
+        return batch.Pseudonym(nino);
     }
 
+    /// <summary>
+    /// Pseudonyms for one writer: one HMAC context reset after each NINo, where <see cref="Pseudonym"/> sets one up per
+    /// NINo (measured: OpenSSL's set-up was about a tenth of the CPU of storing a million people's results).
+    /// </summary>
+    public NinoPseudonymBatch StartBatch() => new(key);
     /// <summary>The key from configuration text (<c>Jot:PseudonymKey</c>): its UTF-8 bytes, at least 16 of them.</summary>
     public static NinoPseudonymizer FromConfiguredKey(string key)
         => string.IsNullOrEmpty(key) || Encoding.UTF8.GetByteCount(key) < 16
@@ -82,4 +78,34 @@ public sealed class NinoPseudonymizer
 
         return new NinoPseudonymizer(Convert.FromBase64String(File.ReadAllText(keyFile).Trim()));
     }
+}
+
+/// <summary>
+/// <see cref="NinoPseudonymizer"/>'s pseudonyms through one reusable HMAC context: for one writer at a time (not
+/// thread-safe), disposed when the writer is done. The key stays inside the context.
+/// </summary>
+public sealed class NinoPseudonymBatch : IDisposable
+{
+    private readonly IncrementalHash hmac;
+
+    internal NinoPseudonymBatch(byte[] key) => hmac = IncrementalHash.CreateHMAC(HashAlgorithmName.SHA256, key);
+
+    /// <summary>The pseudonym, or null for a blank NINo: lower-case hex of HMAC-SHA256 of the normalised NINo's UTF-8 bytes.</summary>
+    public string? Pseudonym(Nino nino)
+    {
+        var normalised = nino.Normalised;
+        if (normalised.Length == 0)
+        {
+            return null;
+        }
+
+        Span<byte> text = stackalloc byte[Encoding.UTF8.GetMaxByteCount(Math.Min(normalised.Length, 256))];
+        var bytes = normalised.Length <= 256 ? text[..Encoding.UTF8.GetBytes(normalised, text)] : Encoding.UTF8.GetBytes(normalised);
+        hmac.AppendData(bytes);
+        Span<byte> mac = stackalloc byte[HMACSHA256.HashSizeInBytes];
+        hmac.GetHashAndReset(mac);
+        return Convert.ToHexStringLower(mac);
+    }
+
+    public void Dispose() => hmac.Dispose();
 }

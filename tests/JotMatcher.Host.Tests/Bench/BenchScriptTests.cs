@@ -77,20 +77,8 @@ public sealed class BenchScriptTests
 
         start.Environment.Remove("ConnectionStrings__Jot");
         using var process = Process.Start(start) ?? throw new InvalidOperationException("scripts/bench did not start");
-        var output = process.StandardOutput.ReadToEndAsync();
-        var error = process.StandardError.ReadToEndAsync();
-        using var limit = new CancellationTokenSource(Limit);
-        try
-        {
-            await process.WaitForExitAsync(limit.Token);
-        }
-        catch (OperationCanceledException)
-        {
-            process.Kill(entireProcessTree: true);
-            throw new TimeoutException("scripts/bench did not finish");
-        }
-
-        return (process.ExitCode, await output + await error);
+        var run = await JotProcess.WaitForExitAsync(process, Limit, "scripts/bench");
+        return (run.ExitCode, run.StandardOutput + run.StandardError);
     }
 
     private static string RepositoryRoot() => Path.GetDirectoryName(SampleDatasets.Root)!;

@@ -28,17 +28,26 @@ internal static class JotProcess
     public static async Task<JotRun> RunAsync(IReadOnlyDictionary<string, string> environment, params string[] arguments)
     {
         using var process = Start(environment, arguments);
+        return await WaitForExitAsync(process, Limit, $"jot {string.Join(' ', arguments)}");
+    }
+
+    /// <summary>
+    /// Reads a started child's output to the end and waits for it to exit; past <paramref name="limit"/> it is killed
+    /// with its children and the test fails with a timeout naming <paramref name="what"/>.
+    /// </summary>
+    public static async Task<JotRun> WaitForExitAsync(Process process, TimeSpan limit, string what)
+    {
         var output = process.StandardOutput.ReadToEndAsync();
         var error = process.StandardError.ReadToEndAsync();
-        using var limit = new CancellationTokenSource(Limit);
+        using var cancel = new CancellationTokenSource(limit);
         try
         {
-            await process.WaitForExitAsync(limit.Token);
+            await process.WaitForExitAsync(cancel.Token);
         }
         catch (OperationCanceledException)
         {
             process.Kill(entireProcessTree: true);
-            throw new TimeoutException($"jot {string.Join(' ', arguments)} did not finish within {Limit}");
+            throw new TimeoutException($"{what} did not finish within {limit}");
         }
 
         return new JotRun(process.ExitCode, await output, await error);

@@ -58,9 +58,13 @@ public sealed class MonthResultsWriter(NinoPseudonymizer pseudonymizer, ILogger 
             DELETE FROM jot.match_link WHERE month = ANY(@months);
             """, param, cancellationToken: cancellationToken));
 
-        await WriteOutcomesAsync(connection, runId, rows.Outcomes, cancellationToken);
-        await WriteReviewsAsync(connection, runId, rows.Reviews, rows.ClaimsById, cancellationToken);
-        await WriteReferralsAsync(connection, runId, rows.Referrals, cancellationToken);
+        using (var pseudonyms = pseudonymizer.StartBatch())
+        {
+            await WriteOutcomesAsync(connection, runId, rows.Outcomes, pseudonyms, cancellationToken);
+            await WriteReviewsAsync(connection, runId, rows.Reviews, rows.ClaimsById, pseudonyms, cancellationToken);
+            await WriteReferralsAsync(connection, runId, rows.Referrals, pseudonyms, cancellationToken);
+        }
+
         await WriteEvidenceAsync(connection, rows, cancellationToken);
         await WriteLinksAsync(connection, rows, cancellationToken);
 
@@ -129,44 +133,44 @@ public sealed class MonthResultsWriter(NinoPseudonymizer pseudonymizer, ILogger 
             ORDER BY month, district COLLATE "C", grp
             """, new { months }, cancellationToken: cancellationToken))).ToList();
 
+        var changesByMonth = changes.ToLookup(c => c.Month, StringComparer.Ordinal);
         var replacements = new List<MonthReplacement>(months.Length);
         foreach (var month in months)
         {
-            var outcomes = rows.Outcomes.Where(o => o.EmploymentMonth == month).ToList();
-            var reviews = rows.Reviews.Count(r => MonthOf(r.Employment.EmploymentStart) == month);
-            var referrals = rows.Referrals.Count(r => MonthOf(r.Link.Employment.EmploymentStart) == month);
+            var tally = rows.Tallies[month];
             var hadResults = previous.TryGetValue(month, out var before);
             replacements.Add(new MonthReplacement(
                 month,
                 !hadResults,
-                outcomes.Count,
-                outcomes.Sum(o => (long)o.Points.TotalPoints),
-                [.. changes.Where(c => c.Month == month)],
+                tally.Outcomes,
+                tally.Points,
+                [.. changesByMonth[month]],
                 hadResults ? before.Reviews : 0,
-                reviews,
+                tally.Reviews,
                 hadResults ? before.Referrals : 0,
-                referrals));
+                tally.Referrals));
         }
 
         return replacements;
     }
 
-    private async Task WriteOutcomesAsync(NpgsqlConnection connection, long runId, IReadOnlyList<JobOutcome> outcomes, CancellationToken cancellationToken)
+    private static async Task WriteOutcomesAsync(
+        NpgsqlConnection connection, long runId, IReadOnlyList<InMonth<JobOutcome>> outcomes, NinoPseudonymBatch pseudonyms, CancellationToken cancellationToken)
     {
         await using var copy = await connection.BeginBinaryImportAsync("""
             COPY jot.outcome (month, hmrc_id, claim_id, customer_id, nino_pseudonym, match_method, match_score,
                 priority_group, base_points, sustain_points, sustain_pending, area_points, child_points, total_points,
                 office_code, district_code, rule_set_version, run_id) FROM STDIN (FORMAT BINARY)
             """, cancellationToken);
-        foreach (var o in outcomes)
+        foreach (var (month, o) in outcomes)
         {
             cancellationToken.ThrowIfCancellationRequested();
             copy.StartRow();
-            copy.Write(o.EmploymentMonth, NpgsqlDbType.Text);
+            copy.Write(month, NpgsqlDbType.Text);
             copy.Write(o.HmrcId, NpgsqlDbType.Text);
             copy.Write(o.Spell.ClaimId, NpgsqlDbType.Text);
             copy.Write(o.Spell.CustomerId, NpgsqlDbType.Text);
-            WriteNullable(copy, pseudonymizer.Pseudonym(o.Spell.Nino));
+            WriteNullable(copy, pseudonyms.Pseudonym(o.Spell.Nino));
             copy.Write(o.Link.Pass.ToExportName(), NpgsqlDbType.Text);
             copy.Write(o.Link.Score, NpgsqlDbType.Double);
             copy.Write((short)o.Points.Group, NpgsqlDbType.Smallint);
@@ -185,21 +189,22 @@ public sealed class MonthResultsWriter(NinoPseudonymizer pseudonymizer, ILogger 
         await Staging.StagedRowsWriter.CompleteAsync(copy, outcomes.Count, "outcome", cancellationToken);
     }
 
-    private async Task WriteReviewsAsync(
-        NpgsqlConnection connection, long runId, IReadOnlyList<ReviewCase> reviews, IReadOnlyDictionary<string, ClaimSpell> claimsById, CancellationToken cancellationToken)
+    private static async Task WriteReviewsAsync(
+        NpgsqlConnection connection, long runId, IReadOnlyList<InMonth<ReviewCase>> reviews, IReadOnlyDictionary<string, ClaimSpell> claimsById,
+        NinoPseudonymBatch pseudonyms, CancellationToken cancellationToken)
     {
         await using var copy = await connection.BeginBinaryImportAsync("""
             COPY jot.review_case (month, hmrc_id, claim_id, customer_id, nino_pseudonym, reason, match_method, match_score, run_id)
             FROM STDIN (FORMAT BINARY)
             """, cancellationToken);
-        foreach (var r in reviews)
+        foreach (var (month, r) in reviews)
         {
             copy.StartRow();
-            copy.Write(MonthOf(r.Employment.EmploymentStart), NpgsqlDbType.Text);
+            copy.Write(month, NpgsqlDbType.Text);
             copy.Write(r.Employment.HmrcId, NpgsqlDbType.Text);
             copy.Write(r.ClaimId, NpgsqlDbType.Text);
             copy.Write(r.CustomerId, NpgsqlDbType.Text);
-            WriteNullable(copy, claimsById.TryGetValue(r.ClaimId, out var spell) ? pseudonymizer.Pseudonym(spell.Nino) : null);
+            WriteNullable(copy, claimsById.TryGetValue(r.ClaimId, out var spell) ? pseudonyms.Pseudonym(spell.Nino) : null);
             copy.Write(r.Reason, NpgsqlDbType.Text);
             copy.Write(r.Pass.ToExportName(), NpgsqlDbType.Text);
             copy.Write(r.Score, NpgsqlDbType.Double);
@@ -209,20 +214,21 @@ public sealed class MonthResultsWriter(NinoPseudonymizer pseudonymizer, ILogger 
         await Staging.StagedRowsWriter.CompleteAsync(copy, reviews.Count, "review_case", cancellationToken);
     }
 
-    private async Task WriteReferralsAsync(NpgsqlConnection connection, long runId, IReadOnlyList<Referral> referrals, CancellationToken cancellationToken)
+    private static async Task WriteReferralsAsync(
+        NpgsqlConnection connection, long runId, IReadOnlyList<InMonth<Referral>> referrals, NinoPseudonymBatch pseudonyms, CancellationToken cancellationToken)
     {
         await using var copy = await connection.BeginBinaryImportAsync("""
             COPY jot.referral (month, hmrc_id, claim_id, customer_id, nino_pseudonym, employment_start, claim_start, claim_end, run_id)
             FROM STDIN (FORMAT BINARY)
             """, cancellationToken);
-        foreach (var r in referrals)
+        foreach (var (month, r) in referrals)
         {
             copy.StartRow();
-            copy.Write(MonthOf(r.Link.Employment.EmploymentStart), NpgsqlDbType.Text);
+            copy.Write(month, NpgsqlDbType.Text);
             copy.Write(r.Link.Employment.HmrcId, NpgsqlDbType.Text);
             copy.Write(r.Spell.ClaimId, NpgsqlDbType.Text);
             copy.Write(r.Spell.CustomerId, NpgsqlDbType.Text);
-            WriteNullable(copy, pseudonymizer.Pseudonym(r.Spell.Nino));
+            WriteNullable(copy, pseudonyms.Pseudonym(r.Spell.Nino));
             copy.Write(r.Link.Employment.EmploymentStart, NpgsqlDbType.Date);
             copy.Write(r.Spell.ClaimStart, NpgsqlDbType.Date);
             Staging.StagedRowsWriter.WriteDate(copy, r.Spell.ClaimEnd);
@@ -237,19 +243,19 @@ public sealed class MonthResultsWriter(NinoPseudonymizer pseudonymizer, ILogger 
         var written = 0;
         await using var copy = await connection.BeginBinaryImportAsync(
             "COPY jot.evidence (month, subject, hmrc_id, claim_id, fields, levels, weights) FROM STDIN (FORMAT BINARY)", cancellationToken);
-        foreach (var o in rows.Outcomes)
+        foreach (var (month, o) in rows.Outcomes)
         {
-            written += WriteEvidence(copy, o.EmploymentMonth, "outcome", o.HmrcId, o.Spell.ClaimId, o.Link.Evidence);
+            written += WriteEvidence(copy, month, "outcome", o.HmrcId, o.Spell.ClaimId, o.Link.Evidence);
         }
 
-        foreach (var r in rows.Referrals)
+        foreach (var (month, r) in rows.Referrals)
         {
-            written += WriteEvidence(copy, MonthOf(r.Link.Employment.EmploymentStart), "referral", r.Link.Employment.HmrcId, r.Spell.ClaimId, r.Link.Evidence);
+            written += WriteEvidence(copy, month, "referral", r.Link.Employment.HmrcId, r.Spell.ClaimId, r.Link.Evidence);
         }
 
-        foreach (var r in rows.Reviews)
+        foreach (var (month, r) in rows.Reviews)
         {
-            written += WriteEvidence(copy, MonthOf(r.Employment.EmploymentStart), "review", r.Employment.HmrcId, r.ClaimId, r.Evidence);
+            written += WriteEvidence(copy, month, "review", r.Employment.HmrcId, r.ClaimId, r.Evidence);
         }
 
         await Staging.StagedRowsWriter.CompleteAsync(copy, written, "evidence", cancellationToken);
@@ -281,10 +287,10 @@ public sealed class MonthResultsWriter(NinoPseudonymizer pseudonymizer, ILogger 
     {
         await using var copy = await connection.BeginBinaryImportAsync(
             "COPY jot.match_link (month, hmrc_id, customer_id, match_method, match_score, disposition) FROM STDIN (FORMAT BINARY)", cancellationToken);
-        foreach (var (link, disposition) in rows.Links)
+        foreach (var (month, link, disposition) in rows.Links)
         {
             copy.StartRow();
-            copy.Write(MonthOf(link.Employment.EmploymentStart), NpgsqlDbType.Text);
+            copy.Write(month, NpgsqlDbType.Text);
             copy.Write(link.Employment.HmrcId, NpgsqlDbType.Text);
             copy.Write(link.CustomerId, NpgsqlDbType.Text);
             copy.Write(link.Pass.ToExportName(), NpgsqlDbType.Text);

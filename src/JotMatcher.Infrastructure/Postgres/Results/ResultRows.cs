@@ -5,59 +5,148 @@ using JotMatcher.Core.Runs;
 
 namespace JotMatcher.Infrastructure.Postgres.Results;
 
-/// <summary>The rows of a run result that belong to the months being replaced (a row's month is its employment start's).</summary>
+/// <summary>A result row with its month (its employment start's, <c>yyyy-MM</c>), worked out once per row.</summary>
+internal readonly record struct InMonth<T>(string Month, T Row);
+
+/// <summary>One month's totals of the rows being written, for the change report.</summary>
+internal sealed class MonthTally
+{
+    public long Outcomes { get; set; }
+
+    public long Points { get; set; }
+
+    public long Reviews { get; set; }
+
+    public long Referrals { get; set; }
+}
+
+/// <summary>
+/// The rows of a run result that belong to the months being replaced (a row's month is its employment start's),
+/// each with its month, and each month's totals: one pass over the result instead of one per month.
+/// </summary>
 internal sealed record ResultRows(
-    IReadOnlyList<JobOutcome> Outcomes,
-    IReadOnlyList<ReviewCase> Reviews,
-    IReadOnlyList<Referral> Referrals,
-    IReadOnlyList<(IdentityLink Link, string Disposition)> Links,
+    IReadOnlyList<InMonth<JobOutcome>> Outcomes,
+    IReadOnlyList<InMonth<ReviewCase>> Reviews,
+    IReadOnlyList<InMonth<Referral>> Referrals,
+    IReadOnlyList<(string Month, IdentityLink Link, string Disposition)> Links,
     IReadOnlyDictionary<string, long> HmrcRecords,
-    IReadOnlyDictionary<string, ClaimSpell> ClaimsById)
+    IReadOnlyDictionary<string, ClaimSpell> ClaimsById,
+    IReadOnlyDictionary<string, MonthTally> Tallies)
 {
     public static ResultRows For(IReadOnlyList<string> months, RunInput input, RunResult result)
     {
-        var wanted = new HashSet<string>(months, StringComparer.Ordinal);
-        bool In(DateOnly start) => wanted.Contains(MonthResultsWriter.MonthOf(start));
+        var names = new MonthNames();
+        var tallies = new Dictionary<string, MonthTally>(StringComparer.Ordinal);
+        foreach (var month in months)
+        {
+            tallies.TryAdd(month, new MonthTally());
+        }
 
-        var links = new List<(IdentityLink, string)>();
-        AddLinks(links, result.Attribution.Outcomes.Select(o => o.Link), "outcome", In);
-        AddLinks(links, result.Attribution.Referrals.Select(r => r.Link), "referral", In);
-        AddLinks(links, result.Attribution.MatchedNotCredited, "not_credited", In);
-        AddLinks(links, result.Attribution.MatchedNoOutcome, "no_outcome", In);
+        // The month of a row, or null when the row's month is not being replaced.
+        string? Wanted(DateOnly start)
+        {
+            var month = names.Of(start);
+            return tallies.ContainsKey(month) ? month : null;
+        }
+
+        var outcomes = new List<InMonth<JobOutcome>>();
+        foreach (var o in result.Attribution.Outcomes)
+        {
+            if (Wanted(o.Link.Employment.EmploymentStart) is { } month)
+            {
+                outcomes.Add(new(month, o));
+                var tally = tallies[month];
+                tally.Outcomes++;
+                tally.Points += o.Points.TotalPoints;
+            }
+        }
+
+        var reviews = new List<InMonth<ReviewCase>>();
+        foreach (var r in result.Match.Reviews)
+        {
+            if (Wanted(r.Employment.EmploymentStart) is { } month)
+            {
+                reviews.Add(new(month, r));
+                tallies[month].Reviews++;
+            }
+        }
+
+        var referrals = new List<InMonth<Referral>>();
+        foreach (var r in result.Attribution.Referrals)
+        {
+            if (Wanted(r.Link.Employment.EmploymentStart) is { } month)
+            {
+                referrals.Add(new(month, r));
+                tallies[month].Referrals++;
+            }
+        }
+
+        var links = new List<(string, IdentityLink, string)>();
+        AddLinks(links, result.Attribution.Outcomes.Select(o => o.Link), "outcome", Wanted);
+        AddLinks(links, result.Attribution.Referrals.Select(r => r.Link), "referral", Wanted);
+        AddLinks(links, result.Attribution.MatchedNotCredited, "not_credited", Wanted);
+        AddLinks(links, result.Attribution.MatchedNoOutcome, "no_outcome", Wanted);
 
         var hmrcRecords = new Dictionary<string, long>(StringComparer.Ordinal);
         foreach (var e in input.Employments)
         {
-            var month = MonthResultsWriter.MonthOf(e.EmploymentStart);
-            if (wanted.Contains(month))
+            if (Wanted(e.EmploymentStart) is { } month)
             {
                 hmrcRecords[month] = hmrcRecords.GetValueOrDefault(month) + 1;
             }
         }
 
-        var claimsById = new Dictionary<string, ClaimSpell>(StringComparer.Ordinal);
-        foreach (var c in input.Claims)
-        {
-            claimsById.TryAdd(c.ClaimId, c);
-        }
-
-        return new ResultRows(
-            [.. result.Attribution.Outcomes.Where(o => In(o.Link.Employment.EmploymentStart))],
-            [.. result.Match.Reviews.Where(r => In(r.Employment.EmploymentStart))],
-            [.. result.Attribution.Referrals.Where(r => In(r.Link.Employment.EmploymentStart))],
-            links,
-            hmrcRecords,
-            claimsById);
+        return new ResultRows(outcomes, reviews, referrals, links, hmrcRecords, ReviewedClaims(input.Claims, reviews), tallies);
     }
 
-    private static void AddLinks(List<(IdentityLink, string)> links, IEnumerable<IdentityLink> source, string disposition, Func<DateOnly, bool> wanted)
+    /// <summary>The first claim of each id a review case names (its NINo gives the case's pseudonym); only those are kept.</summary>
+    private static Dictionary<string, ClaimSpell> ReviewedClaims(IReadOnlyList<ClaimSpell> claims, List<InMonth<ReviewCase>> reviews)
+    {
+        var claimsById = new Dictionary<string, ClaimSpell>(StringComparer.Ordinal);
+        if (reviews.Count == 0)
+        {
+            return claimsById;
+        }
+
+        var wanted = new HashSet<string>(reviews.Select(r => r.Row.ClaimId), StringComparer.Ordinal);
+        foreach (var c in claims)
+        {
+            if (wanted.Contains(c.ClaimId))
+            {
+                claimsById.TryAdd(c.ClaimId, c);
+            }
+        }
+
+        return claimsById;
+    }
+
+    private static void AddLinks(
+        List<(string, IdentityLink, string)> links, IEnumerable<IdentityLink> source, string disposition, Func<DateOnly, string?> wanted)
     {
         foreach (var link in source)
         {
-            if (wanted(link.Employment.EmploymentStart))
+            if (wanted(link.Employment.EmploymentStart) is { } month)
             {
-                links.Add((link, disposition));
+                links.Add((month, link, disposition));
             }
+        }
+    }
+
+    /// <summary><c>yyyy-MM</c> of a date, formatted once per month rather than once per row.</summary>
+    private sealed class MonthNames
+    {
+        private readonly Dictionary<int, string> names = [];
+
+        public string Of(DateOnly date)
+        {
+            var key = (date.Year * 12) + date.Month;
+            if (!names.TryGetValue(key, out var name))
+            {
+                name = MonthResultsWriter.MonthOf(date);
+                names.Add(key, name);
+            }
+
+            return name;
         }
     }
 }

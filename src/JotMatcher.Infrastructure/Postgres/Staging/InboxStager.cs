@@ -37,19 +37,43 @@ public sealed class InboxStager(ILogger logger)
             """, transaction: tx, cancellationToken: cancellationToken))).ToList();
 
         var batch = new Batch();
-        await StageKindAsync(connection, runId, InputKind.Claims, Path.Combine(inbox, "claims"), current, batch, cancellationToken);
-        await StageKindAsync(connection, runId, InputKind.Hmrc, Path.Combine(inbox, "hmrc"), current, batch, cancellationToken);
+        var claims = await PlanKindAsync(connection, InputKind.Claims, Path.Combine(inbox, "claims"), current, cancellationToken);
+        var hmrc = await PlanKindAsync(connection, InputKind.Hmrc, Path.Combine(inbox, "hmrc"), current, cancellationToken);
+
+        // Both kinds are parsed at once, each on its own thread and against its own id registry (ids are unique per
+        // kind): with two cores the HMRC files are read while the claims are parsed and copied into PostgreSQL. The
+        // database sees the same statements in the same order as when they were read one after the other.
+        var claimsRead = ReadAllAsync(claims, static (path, ids) => DatasetReader.ReadClaimsFile(path, ids));
+        var hmrcRead = ReadAllAsync(hmrc, static (path, ids) => DatasetReader.ReadHmrcFile(path, ids));
+        try
+        {
+            await StageKindAsync(connection, runId, claims, await claimsRead, batch, batch.Claims, StagedRowsWriter.WriteClaimsAsync, cancellationToken);
+            await StageKindAsync(connection, runId, hmrc, await hmrcRead, batch, batch.Employments, StagedRowsWriter.WriteHmrcAsync, cancellationToken);
+        }
+        catch
+        {
+            // A failed or cancelled staging is retried or reported by the caller: no reader is left running behind it.
+            await Task.WhenAll(claimsRead, hmrcRead).ContinueWith(static _ => { }, CancellationToken.None, TaskContinuationOptions.None, TaskScheduler.Default);
+            throw;
+        }
+
         var referenceChanged = await StageReferenceAsync(connection, inbox, cancellationToken);
 
         await tx.CommitAsync(cancellationToken);
         return new StagingResult(batch.Files, batch.Rejects, referenceChanged, batch.Claims, batch.Employments);
     }
 
-    private async Task StageKindAsync(
-        NpgsqlConnection connection, long runId, InputKind kind, string folder, List<CurrentFile> current, Batch batch, CancellationToken cancellationToken)
+    /// <summary>
+    /// Which files of a kind to stage: a file whose bytes are already staged is unchanged; the versions a changed
+    /// file replaces leave the current set, so their ids do not count as seen; the ids of the files that stay current
+    /// seed the registry the new files are read against.
+    /// </summary>
+    private static async Task<KindPlan> PlanKindAsync(
+        NpgsqlConnection connection, InputKind kind, string folder, List<CurrentFile> current, CancellationToken cancellationToken)
     {
         var kindName = KindName(kind);
         var currentOfKind = current.Where(f => f.Kind == kindName).ToList();
+        var unchanged = new List<(string Name, CurrentFile Same)>();
         var toStage = new List<(string Path, CurrentFile? Previous)>();
         foreach (var path in CsvFiles(folder))
         {
@@ -63,9 +87,7 @@ public sealed class InboxStager(ILogger logger)
                 var same = currentOfKind.FirstOrDefault(f => f.Sha256 == sha);
                 if (same is not null)
                 {
-                    await RecordRunFileAsync(connection, runId, same.FileId, StagingAction.Unchanged, cancellationToken);
-                    batch.Files.Add(new StagedFile(same.FileId, kind, name, same.Version, StagingAction.Unchanged, same.ToCounts(kind)));
-                    Log.FileUnchanged(logger, kindName, name);
+                    unchanged.Add((name, same));
                     continue;
                 }
             }
@@ -75,10 +97,9 @@ public sealed class InboxStager(ILogger logger)
 
         if (toStage.Count == 0)
         {
-            return;
+            return new KindPlan(kind, unchanged, toStage, new IdRegistry());
         }
 
-        // The versions being replaced leave the current set first, so their ids do not count as seen.
         var replaced = toStage.Where(t => t.Previous is not null).Select(t => t.Previous!.FileId).ToArray();
         if (replaced.Length > 0)
         {
@@ -87,42 +108,48 @@ public sealed class InboxStager(ILogger logger)
         }
 
         var ids = await SeedIdsAsync(connection, kind, currentOfKind.Count - replaced.Length, cancellationToken);
-        foreach (var (path, previous) in toStage)
-        {
-            await StageFileAsync(connection, runId, kind, path, previous, ids, batch, cancellationToken);
-        }
+        return new KindPlan(kind, unchanged, toStage, ids);
     }
 
-    private async Task StageFileAsync(
-        NpgsqlConnection connection, long runId, InputKind kind, string path, CurrentFile? previous, IdRegistry ids, Batch batch, CancellationToken cancellationToken)
+    /// <summary>Reads a plan's files in name order on a thread of its own (the registry is shared by the kind's files, so one after the other).</summary>
+    private static Task<List<IngestedFile<T>>> ReadAllAsync<T>(KindPlan plan, Func<string, IdRegistry, IngestedFile<T>> read)
+        => plan.ToStage.Count == 0
+            ? Task.FromResult(new List<IngestedFile<T>>())
+            : Task.Run(() => plan.ToStage.Select(t => read(t.Path, plan.Ids)).ToList());
+
+    private async Task StageKindAsync<T>(
+        NpgsqlConnection connection,
+        long runId,
+        KindPlan plan,
+        List<IngestedFile<T>> files,
+        Batch batch,
+        Dictionary<long, IReadOnlyList<T>> records,
+        Func<NpgsqlConnection, long, IReadOnlyList<T>, CancellationToken, Task<ulong>> copyRows,
+        CancellationToken cancellationToken)
     {
-        var version = (previous?.Version ?? 0) + 1;
-        FileIngestCounts counts;
-        IReadOnlyList<Reject> fileRejects;
-        long fileId;
-        if (kind == InputKind.Claims)
+        var kindName = KindName(plan.Kind);
+        foreach (var (name, same) in plan.Unchanged)
         {
-            var file = DatasetReader.ReadClaimsFile(path, ids);
-            (counts, fileRejects) = (file.Counts, file.Rejects);
-            fileId = await InsertFileAsync(connection, runId, kind, version, counts, cancellationToken);
-            await StagedRowsWriter.WriteClaimsAsync(connection, fileId, file.Records, cancellationToken);
-            batch.Claims[fileId] = file.Records;
-        }
-        else
-        {
-            var file = DatasetReader.ReadHmrcFile(path, ids);
-            (counts, fileRejects) = (file.Counts, file.Rejects);
-            fileId = await InsertFileAsync(connection, runId, kind, version, counts, cancellationToken);
-            await StagedRowsWriter.WriteHmrcAsync(connection, fileId, file.Records, cancellationToken);
-            batch.Employments[fileId] = file.Records;
+            await RecordRunFileAsync(connection, runId, same.FileId, StagingAction.Unchanged, cancellationToken);
+            batch.Files.Add(new StagedFile(same.FileId, plan.Kind, name, same.Version, StagingAction.Unchanged, same.ToCounts(plan.Kind)));
+            Log.FileUnchanged(logger, kindName, name);
         }
 
-        await StagedRowsWriter.WriteRejectsAsync(connection, fileId, fileRejects, cancellationToken);
-        var action = previous is null ? StagingAction.Staged : StagingAction.NewVersion;
-        await RecordRunFileAsync(connection, runId, fileId, action, cancellationToken);
-        Log.FileStaged(logger, KindName(kind), counts.File, version, counts.Accepted, counts.Rejected);
-        batch.Files.Add(new StagedFile(fileId, kind, counts.File, version, action, counts));
-        batch.Rejects.AddRange(fileRejects);
+        for (var i = 0; i < files.Count; i++)
+        {
+            var (file, previous) = (files[i], plan.ToStage[i].Previous);
+            var version = (previous?.Version ?? 0) + 1;
+            var counts = file.Counts;
+            var fileId = await InsertFileAsync(connection, runId, plan.Kind, version, counts, cancellationToken);
+            await copyRows(connection, fileId, file.Records, cancellationToken);
+            records[fileId] = file.Records;
+            await StagedRowsWriter.WriteRejectsAsync(connection, fileId, file.Rejects, cancellationToken);
+            var action = previous is null ? StagingAction.Staged : StagingAction.NewVersion;
+            await RecordRunFileAsync(connection, runId, fileId, action, cancellationToken);
+            Log.FileStaged(logger, kindName, counts.File, version, counts.Accepted, counts.Rejected);
+            batch.Files.Add(new StagedFile(fileId, plan.Kind, counts.File, version, action, counts));
+            batch.Rejects.AddRange(file.Rejects);
+        }
     }
 
     private static async Task<long> InsertFileAsync(NpgsqlConnection connection, long runId, InputKind kind, int version, FileIngestCounts counts, CancellationToken cancellationToken)
@@ -249,6 +276,10 @@ public sealed class InboxStager(ILogger logger)
 
         public Dictionary<long, IReadOnlyList<HmrcEmployment>> Employments { get; } = [];
     }
+
+    /// <summary>What staging does with one kind's files: record the unchanged, read and copy the rest against the seeded ids.</summary>
+    private sealed record KindPlan(
+        InputKind Kind, List<(string Name, CurrentFile Same)> Unchanged, List<(string Path, CurrentFile? Previous)> ToStage, IdRegistry Ids);
 
     private sealed record CurrentFile(long FileId, string Kind, string Name, int Version, string Sha256, long RowsRead, long Accepted, long Rejected, long Warnings)
     {
