@@ -22,7 +22,7 @@ internal static class ReferenceReader
     private static HashSet<string> ReadDeprivedAreas(string path)
     {
         var areas = new HashSet<string>(StringComparer.Ordinal);
-        using var csv = Open(path);
+        using var csv = StrictCsvFile.Open(path);
         var areaCode = RequireColumn(csv, path, "area_code");
         while (csv.Read())
         {
@@ -39,7 +39,7 @@ internal static class ReferenceReader
     private static List<ProfileEntry> ReadProfile(string path)
     {
         var entries = new List<ProfileEntry>();
-        using var csv = Open(path);
+        using var csv = StrictCsvFile.Open(path);
         var district = RequireColumn(csv, path, "district_code");
         var month = RequireColumn(csv, path, "month");
         var points = RequireColumn(csv, path, "points");
@@ -67,15 +67,6 @@ internal static class ReferenceReader
 
         return entries;
     }
-
-    private static CsvReader Open(string path) => CsvReader.FromFile(path, new CsvReaderOptions
-    {
-        Separator = ',',
-        TrackLineNumbers = true,
-        TrimWhitespace = true,
-        MalformedData = CsvMalformedDataHandling.Throw,
-        IncludeValuesInExceptions = false,
-    });
 
     private static int RequireColumn(CsvReader csv, string path, string name)
         => csv.TryGetFieldIndex(name, out var index) ? index : throw Bad(path, 1, $"missing required column {name}");

@@ -1,5 +1,6 @@
 using CsvHelper;
 using JotMatcher.Core.Evaluation;
+using JotMatcher.Infrastructure.Csv;
 
 namespace JotMatcher.Infrastructure.Evaluation;
 
@@ -73,14 +74,7 @@ public static class TruthFileReader
             throw new FileNotFoundException($"truth file not found: {path}");
         }
 
-        return CsvReader.FromFile(path, new CsvReaderOptions
-        {
-            Separator = ',',
-            TrackLineNumbers = true,
-            TrimWhitespace = true,
-            MalformedData = CsvMalformedDataHandling.Throw,
-            IncludeValuesInExceptions = false,
-        });
+        return StrictCsvFile.Open(path);
     }
 
     private static int RequireColumn(CsvReader csv, string path, string name)
