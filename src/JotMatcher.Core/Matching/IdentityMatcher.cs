@@ -33,7 +33,7 @@ public sealed class IdentityMatcher(MatchingSettings settings)
         model.ApplyTermFrequencies(customers.Profiles);
 
         var offered = Array.ConvertAll(decisions, d => d is null);
-        var oneEdit = OneEditNinoIndex.Find(profiles, offered, customers.Profiles);
+        var oneEdit = OneEditNinoIndex.Find(profiles, offered, customers.Profiles, parallel);
         FuzzyNinoPass.Run(profiles, customers.Profiles, oneEdit, model, Settings, decisions, parallel);
 
         var ruleIndexes = new KeyIndex[BlockingRules.All.Length];

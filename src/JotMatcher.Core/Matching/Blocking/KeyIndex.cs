@@ -1,68 +1,144 @@
 namespace JotMatcher.Core.Matching.Blocking;
 
 /// <summary>
-/// Customer profiles sorted by one 64-bit key, for equality look-ups by binary search: two flat arrays instead of a
-/// dictionary of lists, so a million customers cost two allocations and one sort.
+/// Items (customer profiles, or any numbered slots) grouped by one 64-bit key, for equality look-ups: two flat arrays
+/// sorted by bucket, plus a table of where each bucket starts. A key is mixed by an odd multiplier (a bijection, so
+/// equal mixed keys are equal keys) and its top bits pick the bucket; with about one bucket per item a look-up reads
+/// the bucket table, then one or two keys — three cache misses where a binary search over a million keys took twenty.
+/// Building is a counting sort on the bucket (linear, and it keeps items in index order), then a sort inside each tiny
+/// bucket. A million customers cost three allocations, and a temporary one.
 /// </summary>
 internal sealed class KeyIndex
 {
-    private readonly long[] keys;
-    private readonly int[] profiles;
+    // 2^64 / golden ratio: multiplying by it spreads even small, dense keys (NINo digits) over the top bits.
+    private const ulong Mixer = 0x9E3779B97F4A7C15;
+
+    // Buckets longer than this are searched by halving, not scanned: a key shared by thousands (a placeholder date of
+    // birth) must not make its bucket's other keys slow to find.
+    private const int ScanLimit = 16;
+
+    private readonly ulong[] keys;
+    private readonly int[] items;
+    private readonly int[] bucketStarts;
+    private readonly int shift;
 
     public KeyIndex(IdentityProfile[] customers, Func<IdentityProfile, long> keyOf)
+        : this(Mixed(customers.Length, i => keyOf(customers[i])))
+    {
+    }
+
+    /// <summary>Indexes item i under <paramref name="keyOfItem"/>[i]; key 0 means the item has no key.</summary>
+    public KeyIndex(long[] keyOfItem)
+        : this(Mixed(keyOfItem.Length, i => keyOfItem[i]))
+    {
+    }
+
+    private KeyIndex(ulong[] mixed)
     {
         var count = 0;
-        var allKeys = new long[customers.Length];
-        for (var i = 0; i < customers.Length; i++)
+        foreach (var m in mixed)
         {
-            allKeys[i] = keyOf(customers[i]);
-            if (allKeys[i] != 0)
+            if (m != 0)
             {
                 count++;
             }
         }
 
-        keys = new long[count];
-        profiles = new int[count];
-        var n = 0;
-        for (var i = 0; i < customers.Length; i++)
+        // Between one and two items per bucket (a power of two buckets): the table costs two to four bytes per item.
+        var bits = 0;
+        while ((1L << (bits + 1)) <= count)
         {
-            if (allKeys[i] != 0)
+            bits++;
+        }
+
+        shift = bits == 0 ? 63 : 64 - bits;
+        var buckets = 1 << bits;
+        bucketStarts = new int[buckets + 1];
+        foreach (var m in mixed)
+        {
+            if (m != 0)
             {
-                keys[n] = allKeys[i];
-                profiles[n++] = i;
+                bucketStarts[Bucket(m) + 1]++;
             }
         }
 
-        Array.Sort(keys, profiles);
-        SortRunsByIndex();
+        for (var b = 0; b < buckets; b++)
+        {
+            bucketStarts[b + 1] += bucketStarts[b];
+        }
+
+        // Scatter in item order, counting each bucket's start up to its end; then shift the table back by one.
+        keys = new ulong[count];
+        items = new int[count];
+        for (var i = 0; i < mixed.Length; i++)
+        {
+            if (mixed[i] != 0)
+            {
+                var at = bucketStarts[Bucket(mixed[i])]++;
+                keys[at] = mixed[i];
+                items[at] = i;
+            }
+        }
+
+        Array.Copy(bucketStarts, 0, bucketStarts, 1, buckets);
+        bucketStarts[0] = 0;
+        for (var b = 0; b < buckets; b++)
+        {
+            SortBucket(bucketStarts[b], bucketStarts[b + 1]);
+        }
     }
 
-    /// <summary>The profile indices sharing <paramref name="key"/>, in ascending order; empty for key 0.</summary>
+    /// <summary>The items under <paramref name="key"/>, in ascending order; empty for key 0.</summary>
     public ReadOnlySpan<int> Find(long key)
     {
-        if (key == 0)
+        var m = (ulong)key * Mixer;
+        if (m == 0)
         {
             return [];
         }
 
-        var lo = LowerBound(key);
-        var hi = lo;
-        while (hi < keys.Length && keys[hi] == key)
+        var b = Bucket(m);
+        int lo = bucketStarts[b], hi = bucketStarts[b + 1];
+        if (hi - lo > ScanLimit)
         {
-            hi++;
+            lo = LowerBound(m, lo, hi);
+        }
+        else
+        {
+            while (lo < hi && keys[lo] < m)
+            {
+                lo++;
+            }
         }
 
-        return profiles.AsSpan(lo, hi - lo);
+        var end = lo;
+        while (end < hi && keys[end] == m)
+        {
+            end++;
+        }
+
+        return items.AsSpan(lo, end - lo);
     }
 
-    private int LowerBound(long key)
+    private static ulong[] Mixed(int count, Func<int, long> keyOf)
     {
-        int lo = 0, hi = keys.Length;
+        var mixed = new ulong[count];
+        for (var i = 0; i < count; i++)
+        {
+            mixed[i] = (ulong)keyOf(i) * Mixer;
+        }
+
+        return mixed;
+    }
+
+    private int Bucket(ulong mixedKey) => (int)(mixedKey >> shift) & (bucketStarts.Length - 2);
+
+    private int LowerBound(ulong m, int lo, int hi)
+    {
         while (lo < hi)
         {
             var mid = (int)(((uint)lo + (uint)hi) >> 1);
-            if (keys[mid] < key)
+            if (keys[mid] < m)
             {
                 lo = mid + 1;
             }
@@ -75,20 +151,42 @@ internal sealed class KeyIndex
         return lo;
     }
 
-    // Array.Sort is unstable: order each run of equal keys by profile index so look-ups never depend on it.
-    private void SortRunsByIndex()
+    // A bucket's items arrive in index order. Sorting them by key must keep that order within a key: an insertion sort
+    // does for the usual bucket of one or two; a long bucket is sorted (unstably) and each run of equal keys re-sorted.
+    private void SortBucket(int start, int end)
     {
-        var start = 0;
-        for (var i = 1; i <= keys.Length; i++)
+        if (end - start <= ScanLimit)
         {
-            if (i == keys.Length || keys[i] != keys[start])
+            for (var i = start + 1; i < end; i++)
             {
-                if (i - start > 1)
+                var (key, item) = (keys[i], items[i]);
+                var j = i - 1;
+                while (j >= start && keys[j] > key)
                 {
-                    Array.Sort(profiles, start, i - start);
+                    keys[j + 1] = keys[j];
+                    items[j + 1] = items[j];
+                    j--;
                 }
 
-                start = i;
+                keys[j + 1] = key;
+                items[j + 1] = item;
+            }
+
+            return;
+        }
+
+        Array.Sort(keys, items, start, end - start);
+        var run = start;
+        for (var i = start + 1; i <= end; i++)
+        {
+            if (i == end || keys[i] != keys[run])
+            {
+                if (i - run > 1)
+                {
+                    Array.Sort(items, run, i - run);
+                }
+
+                run = i;
             }
         }
     }

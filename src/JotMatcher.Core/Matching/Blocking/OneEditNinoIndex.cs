@@ -5,70 +5,141 @@ namespace JotMatcher.Core.Matching.Blocking;
 /// adjacent transposition away. Stems one edit apart share a key with two adjacent positions blanked, so the
 /// (few) unmatched HMRC stems are indexed by their seven masked keys and every customer stem is looked up seven
 /// times — linear in the data, never all pairs.
+/// <para>
+/// Nearly every look-up misses, so a bit per hashed masked key (a few megabytes, mostly in cache) answers most of them
+/// before the index is read. Customers are scanned in parallel chunks whose hits are joined in chunk order, so each
+/// record's candidates come out in customer order whatever the threads.
+/// </para>
 /// </summary>
 internal static class OneEditNinoIndex
 {
     private const int MaskedKeysPerStem = NinoStem.Length - 1;
+    private const int ChunkSize = 1 << 16;
+
+    // An odd multiplier other than KeyIndex's, so the filter's bits do not follow its buckets.
+    private const ulong FilterMixer = 0xC2B2AE3D27D4EB4F;
 
     /// <summary>Per HMRC index, the customer profile indices one edit away (ascending), or null when none.</summary>
-    public static int[]?[] Find(IdentityProfile[] employments, bool[] offered, IdentityProfile[] customers)
+    public static int[]?[] Find(IdentityProfile[] employments, bool[] offered, IdentityProfile[] customers, ParallelOptions parallel)
     {
-        var byMaskedKey = new Dictionary<long, List<int>>();
+        var found = new int[]?[employments.Length];
+        var searched = new List<int>();
         for (var h = 0; h < employments.Length; h++)
         {
-            var stem = employments[h].Stem;
-            if (!offered[h] || stem == 0)
+            if (offered[h] && employments[h].Stem != 0)
             {
-                continue;
-            }
-
-            for (var p = 0; p < MaskedKeysPerStem; p++)
-            {
-                var key = NinoStem.MaskPair(stem, p);
-                if (!byMaskedKey.TryGetValue(key, out var list))
-                {
-                    byMaskedKey[key] = list = [];
-                }
-
-                list.Add(h);
+                searched.Add(h);
             }
         }
 
-        var found = new List<int>?[employments.Length];
-        if (byMaskedKey.Count == 0)
+        if (searched.Count == 0)
         {
-            return new int[]?[employments.Length];
+            return found;
         }
 
-        for (var c = 0; c < customers.Length; c++)
+        // Slot j * 7 + p holds the p-th masked key of the j-th searched record: ascending slots are ascending records.
+        var maskedKeys = new long[searched.Count * MaskedKeysPerStem];
+        var filterBits = 6;
+        while ((1L << filterBits) < maskedKeys.Length * 16L && filterBits < 30)
         {
-            var stem = customers[c].Stem;
-            if (stem == 0)
-            {
-                continue;
-            }
+            filterBits++;
+        }
 
+        var filter = new ulong[(1 << filterBits) / 64];
+        var filterShift = 64 - filterBits;
+        for (var j = 0; j < searched.Count; j++)
+        {
             for (var p = 0; p < MaskedKeysPerStem; p++)
             {
-                if (!byMaskedKey.TryGetValue(NinoStem.MaskPair(stem, p), out var hits))
+                var key = NinoStem.MaskPair(employments[searched[j]].Stem, p);
+                maskedKeys[(j * MaskedKeysPerStem) + p] = key;
+                var bit = ((ulong)key * FilterMixer) >> filterShift;
+                filter[bit >> 6] |= 1UL << (int)(bit & 63);
+            }
+        }
+
+        var index = new KeyIndex(maskedKeys);
+        var chunks = new List<(int Record, int Customer)>?[(customers.Length + ChunkSize - 1) / ChunkSize];
+        Parallel.For(0, chunks.Length, parallel, k =>
+        {
+            List<(int, int)>? hits = null;
+            var end = Math.Min(customers.Length, (k + 1) * ChunkSize);
+            for (var c = k * ChunkSize; c < end; c++)
+            {
+                var stem = customers[c].Stem;
+                if (stem == 0)
                 {
                     continue;
                 }
 
-                foreach (var h in hits)
+                for (var p = 0; p < MaskedKeysPerStem; p++)
                 {
-                    if (NinoStem.IsOneEdit(employments[h].Stem, stem))
+                    var key = NinoStem.MaskPair(stem, p);
+                    var bit = ((ulong)key * FilterMixer) >> filterShift;
+                    if ((filter[bit >> 6] & (1UL << (int)(bit & 63))) == 0)
                     {
-                        var list = found[h] ??= [];
-                        if (list.Count == 0 || list[^1] != c)
+                        continue;
+                    }
+
+                    foreach (var slot in index.Find(key))
+                    {
+                        var h = searched[slot / MaskedKeysPerStem];
+                        if (NinoStem.IsOneEdit(employments[h].Stem, stem))
                         {
-                            list.Add(c);
+                            (hits ??= []).Add((h, c));
                         }
                     }
                 }
             }
+
+            chunks[k] = hits;
+        });
+
+        Collect(chunks, found);
+        return found;
+    }
+
+    // Chunks in customer order: each record's customers arrive ascending; a customer met through two masks (a
+    // substitution shares two) is kept once.
+    private static void Collect(List<(int Record, int Customer)>?[] chunks, int[]?[] found)
+    {
+        var counts = new int[found.Length];
+        foreach (var hits in chunks)
+        {
+            foreach (var (h, _) in hits ?? [])
+            {
+                counts[h]++;
+            }
         }
 
-        return [.. found.Select(l => l?.ToArray())];
+        for (var h = 0; h < found.Length; h++)
+        {
+            if (counts[h] > 0)
+            {
+                found[h] = new int[counts[h]];
+                counts[h] = 0;
+            }
+        }
+
+        foreach (var hits in chunks)
+        {
+            foreach (var (h, c) in hits ?? [])
+            {
+                var n = counts[h];
+                if (n == 0 || found[h]![n - 1] != c)
+                {
+                    found[h]![n] = c;
+                    counts[h] = n + 1;
+                }
+            }
+        }
+
+        for (var h = 0; h < found.Length; h++)
+        {
+            if (found[h] is { } list && counts[h] < list.Length)
+            {
+                found[h] = list[..counts[h]];
+            }
+        }
     }
 }

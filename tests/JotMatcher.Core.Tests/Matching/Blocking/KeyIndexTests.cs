@@ -1,0 +1,58 @@
+using JotMatcher.Core.Matching.Blocking;
+
+namespace JotMatcher.Core.Tests.Matching.Blocking;
+
+/// <summary>The bucketed key index against the plain answer (every item with the key, ascending) on seeded random keys.</summary>
+public sealed class KeyIndexTests
+{
+    [TestCase(0, 0, TestName = "no items")]
+    [TestCase(1, 1, TestName = "one item")]
+    [TestCase(2_000, 50, TestName = "small dense keys (NINo digits): many items per key")]
+    [TestCase(20_000, 15_000, TestName = "mostly distinct small keys")]
+    [TestCase(20_000, -1, TestName = "hashed keys, nearly all distinct")]
+    public void Finds_exactly_the_items_of_each_key_in_ascending_order(int items, int distinctKeys)
+    {
+        var random = new Random(items + distinctKeys);
+        var keyOf = new long[items];
+        for (var i = 0; i < items; i++)
+        {
+            // A sixth of the items have no key (0); the rest a small key, or a random 64-bit one.
+            keyOf[i] = random.Next(6) == 0 ? 0 : distinctKeys > 0 ? random.Next(1, distinctKeys + 1) : random.NextInt64(long.MinValue, long.MaxValue);
+        }
+
+        AssertAgreesWithPlainLookup(keyOf, random);
+    }
+
+    [Test]
+    public void A_key_shared_by_thousands_does_not_hide_its_bucket_neighbours()
+    {
+        // A placeholder value: half the items share one key, the rest are spread around it.
+        var random = new Random(7);
+        var keyOf = new long[30_000];
+        for (var i = 0; i < keyOf.Length; i++)
+        {
+            keyOf[i] = i % 2 == 0 ? 19000101 : random.Next(1, 40_000);
+        }
+
+        var index = AssertAgreesWithPlainLookup(keyOf, random);
+        Assert.That(index.Find(19000101).Length, Is.EqualTo(15_000));
+    }
+
+    private static KeyIndex AssertAgreesWithPlainLookup(long[] keyOf, Random random)
+    {
+        var index = new KeyIndex(keyOf);
+        var expected = Enumerable.Range(0, keyOf.Length).Where(i => keyOf[i] != 0).ToLookup(i => keyOf[i]);
+        foreach (var group in expected)
+        {
+            Assert.That(index.Find(group.Key).ToArray(), Is.EqualTo(group.ToArray()), $"key {group.Key}");
+        }
+
+        for (var probe = 0; probe < 5_000; probe++)
+        {
+            var key = probe % 2 == 0 ? random.Next(-100, 100_000) : random.NextInt64(long.MinValue, long.MaxValue);
+            Assert.That(index.Find(key).ToArray(), Is.EqualTo(key == 0 ? [] : expected[key].ToArray()), $"probe {key}");
+        }
+
+        return index;
+    }
+}
