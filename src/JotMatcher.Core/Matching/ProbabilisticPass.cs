@@ -9,6 +9,11 @@ namespace JotMatcher.Core.Matching;
 /// NINos one edit apart), deduplicated, each scored Fellegi–Sunter style; per customer its best variant; then accept,
 /// review band or nothing. Work is split over HMRC records; each writes only its own slot, so the result does not
 /// depend on the number of threads.
+/// <para>
+/// Candidates are found a rule at a time: the open records' keys are indexed like the customers' and the two sorted
+/// key lists merged, instead of seventeen look-ups a record at scattered places in seventeen customer indexes. A record's
+/// candidates are then sorted, so the order they were found in never matters.
+/// </para>
 /// </summary>
 internal sealed class ProbabilisticPass(IdentityProfile[] customers, KeyIndex[] ruleIndexes, MatchModel model, MatchingSettings settings)
 {
@@ -17,66 +22,112 @@ internal sealed class ProbabilisticPass(IdentityProfile[] customers, KeyIndex[] 
     /// <summary>Runs the pass and returns the raw candidate pairs per rule, then the distinct pairs scored.</summary>
     public long[] Run(IdentityProfile[] employments, int[]?[] oneEditCandidates, PassDecision?[] decisions, ParallelOptions parallel)
     {
+        var open = Enumerable.Range(0, employments.Length).Where(h => decisions[h] is null).ToArray();
         var totals = new long[ruleIndexes.Length + 2];
-        Parallel.For(0, employments.Length, parallel,
-            () => new Worker(ruleIndexes.Length + 2),
-            (h, _, worker) =>
+        var byRule = new BlockPairs[ruleIndexes.Length];
+        Parallel.For(0, ruleIndexes.Length, parallel, r => byRule[r] = PairsOf(r, employments, open));
+
+        var (starts, found) = GroupByRecord(byRule, open, oneEditCandidates);
+        for (var r = 0; r < byRule.Length; r++)
+        {
+            totals[r] = byRule[r].Records.Count;
+        }
+
+        foreach (var h in open)
+        {
+            totals[ruleIndexes.Length] += oneEditCandidates[h]?.Length ?? 0;
+        }
+
+        Parallel.For(0, open.Length, parallel,
+            () => new Worker(),
+            (j, _, worker) =>
             {
-                if (decisions[h] is null)
+                var candidates = found.AsSpan(starts[j], starts[j + 1] - starts[j]);
+                if (!candidates.IsEmpty)
                 {
-                    decisions[h] = Decide(employments[h], oneEditCandidates[h], worker);
+                    decisions[open[j]] = Decide(employments[open[j]], candidates, worker);
                 }
 
                 return worker;
             },
-            worker =>
-            {
-                lock (totals)
-                {
-                    for (var i = 0; i < totals.Length; i++)
-                    {
-                        totals[i] += worker.PairCounts[i];
-                    }
-                }
-            });
+            worker => Interlocked.Add(ref totals[ruleIndexes.Length + 1], worker.DistinctPairs));
         return totals;
     }
 
-    private PassDecision? Decide(IdentityProfile e, int[]? oneEdit, Worker worker)
+    // One rule's candidate pairs (open record number, customer profile): the open records' keys joined with the customers'.
+    // A block over the size limit is too common a key to say anything and is skipped, as a look-up would skip it.
+    private BlockPairs PairsOf(int rule, IdentityProfile[] employments, int[] open)
     {
-        var found = worker.Profiles;
-        found.Clear();
-        for (var r = 0; r < ruleIndexes.Length; r++)
+        var keys = new long[open.Length];
+        for (var j = 0; j < open.Length; j++)
         {
-            var block = ruleIndexes[r].Find(BlockingRules.All[r].EmploymentKey(e));
+            keys[j] = BlockingRules.All[rule].EmploymentKey(employments[open[j]]);
+        }
+
+        var pairs = new BlockPairs();
+        KeyIndex.Join(new KeyIndex(keys), ruleIndexes[rule], (records, block) =>
+        {
             if (block.Length > settings.MaxBlockSize)
             {
-                continue;
+                return;
             }
 
-            worker.PairCounts[r] += block.Length;
-            foreach (var c in block)
+            foreach (var j in records)
             {
-                found.Add(c);
+                foreach (var c in block)
+                {
+                    pairs.Records.Add(j);
+                    pairs.Customers.Add(c);
+                }
+            }
+        });
+        return pairs;
+    }
+
+    // Every open record's candidates in one array (a counting sort by record): record j's are found[starts[j]..starts[j+1]].
+    private static (int[] Starts, int[] Found) GroupByRecord(BlockPairs[] byRule, int[] open, int[]?[] oneEditCandidates)
+    {
+        var starts = new int[open.Length + 1];
+        foreach (var pairs in byRule)
+        {
+            foreach (var j in pairs.Records)
+            {
+                starts[j + 1]++;
             }
         }
 
-        if (oneEdit is not null)
+        for (var j = 0; j < open.Length; j++)
         {
-            worker.PairCounts[ruleIndexes.Length] += oneEdit.Length;
-            found.AddRange(oneEdit);
+            starts[j + 1] += starts[j] + (oneEditCandidates[open[j]]?.Length ?? 0);
         }
 
-        if (found.Count == 0)
+        var found = new int[starts[^1]];
+        var next = starts[..^1];
+        foreach (var pairs in byRule)
         {
-            return null;
+            for (var i = 0; i < pairs.Records.Count; i++)
+            {
+                found[next[pairs.Records[i]]++] = pairs.Customers[i];
+            }
         }
 
+        for (var j = 0; j < open.Length; j++)
+        {
+            foreach (var c in oneEditCandidates[open[j]] ?? [])
+            {
+                found[next[j]++] = c;
+            }
+        }
+
+        return (starts, found);
+    }
+
+    private PassDecision? Decide(IdentityProfile e, Span<int> found, Worker worker)
+    {
         found.Sort();
         var scored = worker.Scored;
         scored.Clear();
         var previous = -1;
-        var distinct = 0L;
         var weakOdds = 0.0;
         foreach (var c in found)
         {
@@ -86,7 +137,7 @@ internal sealed class ProbabilisticPass(IdentityProfile[] customers, KeyIndex[] 
             }
 
             previous = c;
-            distinct++;
+            worker.DistinctPairs++;
             var p = customers[c];
             var weight = model.TotalLog2Odds(PairComparer.Compare(e, p), p) + model.MatchShareBits;
 
@@ -101,14 +152,20 @@ internal sealed class ProbabilisticPass(IdentityProfile[] customers, KeyIndex[] 
             }
         }
 
-        worker.PairCounts[ruleIndexes.Length + 1] += distinct;
         return CandidateResolver.ResolveProbabilistic(CandidateResolver.BestPerCustomer(scored), weakOdds, settings);
     }
 
-    private sealed class Worker(int counters)
+    private sealed class BlockPairs
     {
-        public List<int> Profiles { get; } = new(256);
+        public List<int> Records { get; } = [];
+
+        public List<int> Customers { get; } = [];
+    }
+
+    private sealed class Worker
+    {
         public List<Candidate> Scored { get; } = new(256);
-        public long[] PairCounts { get; } = new long[counters];
+
+        public long DistinctPairs { get; set; }
     }
 }

@@ -120,6 +120,44 @@ internal sealed class KeyIndex
         return items.AsSpan(lo, end - lo);
     }
 
+    /// <summary>
+    /// Calls <paramref name="onMatch"/> for each key both indexes hold, in key order, with the items of each side. Both
+    /// are sorted by mixed key (bucket, then key), so this is one merge over two arrays read front to back: no look-up
+    /// jumps across memory.
+    /// </summary>
+    public static void Join(KeyIndex left, KeyIndex right, MatchedItems onMatch)
+    {
+        var (a, b) = (left.keys, right.keys);
+        int i = 0, j = 0;
+        while (i < a.Length && j < b.Length)
+        {
+            if (a[i] < b[j])
+            {
+                i++;
+            }
+            else if (a[i] > b[j])
+            {
+                j++;
+            }
+            else
+            {
+                var (iEnd, jEnd) = (i + 1, j + 1);
+                while (iEnd < a.Length && a[iEnd] == a[i])
+                {
+                    iEnd++;
+                }
+
+                while (jEnd < b.Length && b[jEnd] == b[j])
+                {
+                    jEnd++;
+                }
+
+                onMatch(left.items.AsSpan(i, iEnd - i), right.items.AsSpan(j, jEnd - j));
+                (i, j) = (iEnd, jEnd);
+            }
+        }
+    }
+
     private static ulong[] Mixed(int count, Func<int, long> keyOf)
     {
         var mixed = new ulong[count];
