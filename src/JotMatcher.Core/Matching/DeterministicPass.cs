@@ -12,22 +12,24 @@ internal static class DeterministicPass
     public static void Run(IdentityProfile[] employments, IdentityProfile[] customers, KeyIndex byStem,
         PassDecision?[] decisions, Candidate[]?[] sharedNino, ParallelOptions parallel)
     {
-        Parallel.For(0, employments.Length, parallel, h =>
+        // Each thread reuses its two candidate lists: only a decision's own array is allocated, once, at its final size.
+        Parallel.For(0, employments.Length, parallel, () => (Agreeing: new List<Candidate>(), Disagreeing: new List<Candidate>()), (h, _, lists) =>
         {
             var e = employments[h];
             if (e.Stem == 0)
             {
-                return;
+                return lists;
             }
 
-            List<Candidate>? agreeing = null;
-            List<Candidate>? disagreeing = null;
+            var (agreeing, disagreeing) = lists;
+            agreeing.Clear();
+            disagreeing.Clear();
             foreach (var c in byStem.Find(e.Stem))
             {
                 var p = customers[c];
                 var agrees = (e.DobYmd != IdentityProfile.NoDate && e.DobYmd == p.DobYmd)
                     || (e.Surname.Length > 0 && string.Equals(e.Surname, p.Surname, StringComparison.Ordinal));
-                var list = agrees ? agreeing ??= [] : disagreeing ??= [];
+                var list = agrees ? agreeing : disagreeing;
 
                 // Profiles come in customer order: keep the first (agreeing) variant of each customer.
                 if (list.Count == 0 || list[^1].Customer != p.Owner)
@@ -36,18 +38,43 @@ internal static class DeterministicPass
                 }
             }
 
-            if (agreeing is not null)
+            if (agreeing.Count > 0)
             {
                 decisions[h] = agreeing.Count == 1
                     ? new PassDecision(MatchPass.Deterministic, null, [agreeing[0]])
                     : new PassDecision(MatchPass.Deterministic, PassDecision.Reasons.Tie, [.. agreeing]);
-                disagreeing?.RemoveAll(d => agreeing.Exists(a => a.Customer == d.Customer));
+                RemoveCustomersOf(agreeing, disagreeing);
             }
 
-            if (disagreeing is { Count: > 0 })
+            if (disagreeing.Count > 0)
             {
                 sharedNino[h] = [.. disagreeing];
             }
-        });
+
+            return lists;
+        }, _ => { });
+    }
+
+    // A customer with one variant agreeing and another not is an agreeing customer (a loop, not a lambda: a capture
+    // would cost every record an allocation).
+    private static void RemoveCustomersOf(List<Candidate> agreeing, List<Candidate> disagreeing)
+    {
+        var kept = 0;
+        for (var i = 0; i < disagreeing.Count; i++)
+        {
+            var d = disagreeing[i];
+            var alsoAgrees = false;
+            foreach (var a in agreeing)
+            {
+                alsoAgrees |= a.Customer == d.Customer;
+            }
+
+            if (!alsoAgrees)
+            {
+                disagreeing[kept++] = d;
+            }
+        }
+
+        disagreeing.RemoveRange(kept, disagreeing.Count - kept);
     }
 }

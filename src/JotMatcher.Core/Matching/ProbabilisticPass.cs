@@ -125,6 +125,7 @@ internal sealed class ProbabilisticPass(IdentityProfile[] customers, KeyIndex[] 
     private PassDecision? Decide(IdentityProfile e, Span<int> found, Worker worker)
     {
         found.Sort();
+        worker.Touched += Touch(found);
         var scored = worker.Scored;
         scored.Clear();
         var previous = -1;
@@ -155,6 +156,20 @@ internal sealed class ProbabilisticPass(IdentityProfile[] customers, KeyIndex[] 
         return CandidateResolver.ResolveProbabilistic(CandidateResolver.BestPerCustomer(scored), weakOdds, settings);
     }
 
+    // Scoring reads each candidate's profile and name strings, scattered over the heap. Reading them all first, with
+    // nothing waiting on each read, lets the processor fetch them side by side rather than one stall per comparison.
+    private int Touch(ReadOnlySpan<int> found)
+    {
+        var sum = 0;
+        foreach (var c in found)
+        {
+            var p = customers[c];
+            sum += p.Surname.Length + p.Forename.Length + p.Postcode.Text.Length;
+        }
+
+        return sum;
+    }
+
     private sealed class BlockPairs
     {
         public List<int> Records { get; } = [];
@@ -167,5 +182,8 @@ internal sealed class ProbabilisticPass(IdentityProfile[] customers, KeyIndex[] 
         public List<Candidate> Scored { get; } = new(256);
 
         public long DistinctPairs { get; set; }
+
+        /// <summary>Only so the reads of <see cref="Touch"/> are kept.</summary>
+        public int Touched { get; set; }
     }
 }

@@ -1,3 +1,5 @@
+using System.Buffers;
+
 namespace JotMatcher.Core.Matching.Blocking;
 
 /// <summary>
@@ -6,7 +8,7 @@ namespace JotMatcher.Core.Matching.Blocking;
 /// equal mixed keys are equal keys) and its top bits pick the bucket; with about one bucket per item a look-up reads
 /// the bucket table, then one or two keys — three cache misses where a binary search over a million keys took twenty.
 /// Building is a counting sort on the bucket (linear, and it keeps items in index order), then a sort inside each tiny
-/// bucket. A million customers cost three allocations, and a temporary one.
+/// bucket. A million customers cost three allocations.
 /// </summary>
 internal sealed class KeyIndex
 {
@@ -23,17 +25,38 @@ internal sealed class KeyIndex
     private readonly int shift;
 
     public KeyIndex(IdentityProfile[] customers, Func<IdentityProfile, long> keyOf)
-        : this(Mixed(customers.Length, i => keyOf(customers[i])))
+        : this(customers.Length, i => keyOf(customers[i]))
     {
     }
 
     /// <summary>Indexes item i under <paramref name="keyOfItem"/>[i]; key 0 means the item has no key.</summary>
     public KeyIndex(long[] keyOfItem)
-        : this(Mixed(keyOfItem.Length, i => keyOfItem[i]))
+        : this(keyOfItem.Length, i => keyOfItem[i])
     {
     }
 
-    private KeyIndex(ulong[] mixed)
+    // The mixed keys are needed only while building: a pooled buffer, so seventeen indexes of a million customers do
+    // not each leave ten megabytes for the collector.
+    private KeyIndex(int itemCount, Func<int, long> keyOf)
+    {
+        var buffer = ArrayPool<ulong>.Shared.Rent(itemCount);
+        try
+        {
+            var mixed = buffer.AsSpan(0, itemCount);
+            for (var i = 0; i < mixed.Length; i++)
+            {
+                mixed[i] = (ulong)keyOf(i) * Mixer;
+            }
+
+            (keys, items, bucketStarts, shift) = Build(mixed);
+        }
+        finally
+        {
+            ArrayPool<ulong>.Shared.Return(buffer);
+        }
+    }
+
+    private static (ulong[] Keys, int[] Items, int[] BucketStarts, int Shift) Build(ReadOnlySpan<ulong> mixed)
     {
         var count = 0;
         foreach (var m in mixed)
@@ -51,14 +74,14 @@ internal sealed class KeyIndex
             bits++;
         }
 
-        shift = bits == 0 ? 63 : 64 - bits;
+        var shift = bits == 0 ? 63 : 64 - bits;
         var buckets = 1 << bits;
-        bucketStarts = new int[buckets + 1];
+        var bucketStarts = new int[buckets + 1];
         foreach (var m in mixed)
         {
             if (m != 0)
             {
-                bucketStarts[Bucket(m) + 1]++;
+                bucketStarts[BucketOf(m) + 1]++;
             }
         }
 
@@ -68,13 +91,13 @@ internal sealed class KeyIndex
         }
 
         // Scatter in item order, counting each bucket's start up to its end; then shift the table back by one.
-        keys = new ulong[count];
-        items = new int[count];
+        var keys = new ulong[count];
+        var items = new int[count];
         for (var i = 0; i < mixed.Length; i++)
         {
             if (mixed[i] != 0)
             {
-                var at = bucketStarts[Bucket(mixed[i])]++;
+                var at = bucketStarts[BucketOf(mixed[i])]++;
                 keys[at] = mixed[i];
                 items[at] = i;
             }
@@ -84,8 +107,12 @@ internal sealed class KeyIndex
         bucketStarts[0] = 0;
         for (var b = 0; b < buckets; b++)
         {
-            SortBucket(bucketStarts[b], bucketStarts[b + 1]);
+            SortBucket(keys, items, bucketStarts[b], bucketStarts[b + 1]);
         }
+
+        return (keys, items, bucketStarts, shift);
+
+        int BucketOf(ulong m) => (int)(m >> shift) & (buckets - 1);
     }
 
     /// <summary>The items under <paramref name="key"/>, in ascending order; empty for key 0.</summary>
@@ -158,17 +185,6 @@ internal sealed class KeyIndex
         }
     }
 
-    private static ulong[] Mixed(int count, Func<int, long> keyOf)
-    {
-        var mixed = new ulong[count];
-        for (var i = 0; i < count; i++)
-        {
-            mixed[i] = (ulong)keyOf(i) * Mixer;
-        }
-
-        return mixed;
-    }
-
     private int Bucket(ulong mixedKey) => (int)(mixedKey >> shift) & (bucketStarts.Length - 2);
 
     private int LowerBound(ulong m, int lo, int hi)
@@ -191,7 +207,7 @@ internal sealed class KeyIndex
 
     // A bucket's items arrive in index order. Sorting them by key must keep that order within a key: an insertion sort
     // does for the usual bucket of one or two; a long bucket is sorted (unstably) and each run of equal keys re-sorted.
-    private void SortBucket(int start, int end)
+    private static void SortBucket(ulong[] keys, int[] items, int start, int end)
     {
         if (end - start <= ScanLimit)
         {

@@ -38,6 +38,28 @@ public sealed class KeyIndexTests
         Assert.That(index.Find(19000101).Length, Is.EqualTo(15_000));
     }
 
+    [Test]
+    public void Join_meets_every_shared_key_once_with_the_items_of_both_sides()
+    {
+        var random = new Random(3);
+        var left = Enumerable.Range(0, 5_000).Select(_ => random.Next(8) == 0 ? 0L : random.Next(1, 3_000)).ToArray();
+        var right = Enumerable.Range(0, 20_000).Select(_ => random.Next(8) == 0 ? 0L : random.Next(1_000, 6_000)).ToArray();
+        var rightIndex = new KeyIndex(right);
+
+        var joined = new List<(int[] Left, int[] Right)>();
+        KeyIndex.Join(new KeyIndex(left), rightIndex, (l, r) => joined.Add((l.ToArray(), r.ToArray())));
+
+        // Every shared key: the left items with it, and exactly what a look-up on the right finds.
+        var expected = Enumerable.Range(0, left.Length).Where(i => left[i] != 0 && rightIndex.Find(left[i]).Length > 0).GroupBy(i => left[i]).ToArray();
+        Assert.That(joined, Has.Count.EqualTo(expected.Length));
+        var byLeft = joined.ToDictionary(j => left[j.Left[0]]);
+        foreach (var group in expected)
+        {
+            Assert.That(byLeft[group.Key].Left, Is.EqualTo(group.ToArray()));
+            Assert.That(byLeft[group.Key].Right, Is.EqualTo(rightIndex.Find(group.Key).ToArray()));
+        }
+    }
+
     private static KeyIndex AssertAgreesWithPlainLookup(long[] keyOf, Random random)
     {
         var index = new KeyIndex(keyOf);
