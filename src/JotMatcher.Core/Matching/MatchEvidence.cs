@@ -7,8 +7,8 @@ namespace JotMatcher.Core.Matching;
 /// <summary>
 /// The evidence of a pair, as an auditor reads it (Splink's waterfall as data): the prior, then one row per field with
 /// its comparison level and weight (log2 Bayes factor, 4 decimals), then any correction. The weights sum to the pair's
-/// log2-odds. Rows whose weight depends only on the level are made once per model and shared by every pair, so a
-/// million links do not cost seven million objects.
+/// log2-odds. Rows are made once per model (or, for an exact name or date of birth, once per weight) and shared by
+/// every pair, so a million links do not cost seven million objects.
 /// </summary>
 internal sealed class MatchEvidence
 {
@@ -27,6 +27,9 @@ internal sealed class MatchEvidence
     private readonly FieldEvidence namesake;
     private readonly FieldEvidence matchShare;
     private readonly FieldEvidence noRivals;
+
+    // Exact-agreement rows of the term-frequency fields by (field, weight bits); not thread-safe, like the assembler.
+    private readonly Dictionary<(int Field, long WeightBits), FieldEvidence> exactRows = [];
 
     // [field][level][surname agrees ? 1 : 0]; the last level index is "missing".
     private readonly FieldEvidence[][][] rows;
@@ -68,7 +71,7 @@ internal sealed class MatchEvidence
             var weight = model.FieldWeight(field, level, customer, surnameAgrees);
             log2Odds += weight;
             evidence[f + 1] = level == L.Exact && HasTermFrequencies(field)
-                ? new FieldEvidence(L.FieldNames[f], L.LevelName(field, level), Round(weight))
+                ? ExactRow(f, Round(weight))
                 : rows[f][level == L.Missing ? L.LevelNames[f].Length : level][surnameAgrees ? 1 : 0];
         }
 
@@ -87,6 +90,21 @@ internal sealed class MatchEvidence
     /// </summary>
     public IReadOnlyList<FieldEvidence> WithOneToOne(IReadOnlyList<FieldEvidence> evidence, double rivalsBits)
         => [.. evidence, matchShare, rivalsBits == 0 ? noRivals : new FieldEvidence(RivalsField, "other_candidates", Round(rivalsBits))];
+
+    // An exact name or date of birth weighs what its value's frequency says, so its row is made per weight — once: a
+    // million links share a few thousand such rows, not three million. Keyed on the weight's bits, so 0 and -0 (which
+    // print differently) never share a row.
+    private FieldEvidence ExactRow(int f, double weight)
+    {
+        var key = (f, BitConverter.DoubleToInt64Bits(weight));
+        if (!exactRows.TryGetValue(key, out var row))
+        {
+            row = new FieldEvidence(L.FieldNames[f], L.LevelName((MatchField)f, L.Exact), weight);
+            exactRows.Add(key, row);
+        }
+
+        return row;
+    }
 
     private static bool HasTermFrequencies(MatchField field) => field is MatchField.Surname or MatchField.Forenames or MatchField.DateOfBirth;
 
