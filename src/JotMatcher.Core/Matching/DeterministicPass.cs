@@ -12,6 +12,9 @@ internal static class DeterministicPass
     public static void Run(IdentityProfile[] employments, IdentityProfile[] customers, KeyIndex byStem,
         PassDecision?[] decisions, Candidate[]?[] sharedNino, ParallelOptions parallel)
     {
+        // The records' stems merged with the customers' once, rather than a scattered look-up a record.
+        var blocks = byStem.RangesFor(new KeyIndex(Array.ConvertAll(employments, e => e.Stem)), employments.Length);
+
         // Each thread reuses its two candidate lists: only a decision's own array is allocated, once, at its final size.
         Parallel.For(0, employments.Length, parallel, () => (Agreeing: new List<Candidate>(), Disagreeing: new List<Candidate>()), (h, _, lists) =>
         {
@@ -24,7 +27,7 @@ internal static class DeterministicPass
             var (agreeing, disagreeing) = lists;
             agreeing.Clear();
             disagreeing.Clear();
-            foreach (var c in byStem.Find(e.Stem))
+            foreach (var c in byStem.ItemsAt(blocks[h]))
             {
                 var p = customers[c];
                 var agrees = (e.DobYmd != IdentityProfile.NoDate && e.DobYmd == p.DobYmd)

@@ -153,6 +153,29 @@ internal sealed class KeyIndex
     /// jumps across memory.
     /// </summary>
     public static void Join(KeyIndex left, KeyIndex right, MatchedItems onMatch)
+        => Merge(left, right, (i, iEnd, j, jEnd) => onMatch(left.items.AsSpan(i, iEnd - i), right.items.AsSpan(j, jEnd - j)));
+
+    /// <summary>
+    /// For each item of <paramref name="left"/> (numbered below <paramref name="leftItemCount"/>), where this index's
+    /// items under the same key lie (<see cref="ItemsAt"/>); empty where none. A merge, as <see cref="Join"/>.
+    /// </summary>
+    public Range[] RangesFor(KeyIndex left, int leftItemCount)
+    {
+        var ranges = new Range[leftItemCount];
+        Merge(left, this, (i, iEnd, j, jEnd) =>
+        {
+            for (var k = i; k < iEnd; k++)
+            {
+                ranges[left.items[k]] = j..jEnd;
+            }
+        });
+        return ranges;
+    }
+
+    /// <summary>The items in <paramref name="range"/>, one of <see cref="RangesFor"/>.</summary>
+    public ReadOnlySpan<int> ItemsAt(Range range) => items.AsSpan(range);
+
+    private static void Merge(KeyIndex left, KeyIndex right, Action<int, int, int, int> onRuns)
     {
         var (a, b) = (left.keys, right.keys);
         int i = 0, j = 0;
@@ -179,7 +202,7 @@ internal sealed class KeyIndex
                     jEnd++;
                 }
 
-                onMatch(left.items.AsSpan(i, iEnd - i), right.items.AsSpan(j, jEnd - j));
+                onRuns(i, iEnd, j, jEnd);
                 (i, j) = (iEnd, jEnd);
             }
         }

@@ -60,6 +60,21 @@ public sealed class KeyIndexTests
         }
     }
 
+    [Test]
+    public void Ranges_for_another_index_s_items_are_what_a_look_up_of_each_finds()
+    {
+        var random = new Random(5);
+        var probes = Enumerable.Range(0, 4_000).Select(_ => random.Next(6) == 0 ? 0L : random.Next(1, 5_000)).ToArray();
+        var index = new KeyIndex(Enumerable.Range(0, 9_000).Select(_ => (long)random.Next(0, 4_000)).ToArray());
+
+        var ranges = index.RangesFor(new KeyIndex(probes), probes.Length);
+
+        for (var i = 0; i < probes.Length; i++)
+        {
+            Assert.That(index.ItemsAt(ranges[i]).ToArray(), Is.EqualTo(index.Find(probes[i]).ToArray()), $"probe {i}");
+        }
+    }
+
     private static KeyIndex AssertAgreesWithPlainLookup(long[] keyOf, Random random)
     {
         var index = new KeyIndex(keyOf);
