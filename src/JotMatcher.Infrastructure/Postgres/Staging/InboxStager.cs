@@ -124,7 +124,7 @@ public sealed class InboxStager(ILogger logger)
         List<IngestedFile<T>> files,
         Batch batch,
         Dictionary<long, IReadOnlyList<T>> records,
-        Func<NpgsqlConnection, long, IReadOnlyList<T>, CancellationToken, Task<ulong>> copyRows,
+        Func<NpgsqlConnection, long, IReadOnlyList<T>, CancellationToken, Task> copyRows,
         CancellationToken cancellationToken)
     {
         var kindName = KindName(plan.Kind);
