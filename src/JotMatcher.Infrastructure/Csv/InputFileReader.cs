@@ -17,6 +17,9 @@ internal static class InputFileReader
     /// </summary>
     private const int MaxRecordBytes = 16 * 1024 * 1024;
 
+    /// <summary>The records after which the file's row count is estimated from the bytes they took.</summary>
+    private const int SizingSample = 2048;
+
     public static IngestedFile<T> Read<T>(
         string path,
         InputKind kind,
@@ -83,8 +86,15 @@ internal static class InputFileReader
 
             mapper = bind(csv);
             var row = new RowFields(csv);
+            var sized = false;
             while (csv.Read())
             {
+                if (!sized && csv.RowNumber == SizingSample)
+                {
+                    Presize(csv.ByteOffset, stream.Length, records, ids);
+                    sized = true;
+                }
+
                 var source = new SourceLocation(name, csv.LineNumber);
                 row.BeginRecord();
                 var record = mapper.Map(row, source);
@@ -117,6 +127,25 @@ internal static class InputFileReader
         rejects.Sort(static (a, b) => a.Line.CompareTo(b.Line));
         var counts = new FileIngestCounts(name, kind, stream.FinishHex(), records.Count + rejects.Count, records.Count, rejects.Count, warnings);
         return new IngestedFile<T>(records, rejects, counts);
+    }
+
+    /// <summary>
+    /// Makes room for the rows the rest of the file probably holds, estimated from the bytes the first ones took, so a
+    /// million-row file does not grow the record list and the id registry a dozen times over (copying and rehashing
+    /// everything read so far each time, and leaving the old arrays as garbage). Only capacity: an estimate off either
+    /// way changes no result.
+    /// </summary>
+    private static void Presize<T>(long bytesSoFar, long fileBytes, List<T> records, IdRegistry ids)
+    {
+        if (bytesSoFar <= 0 || fileBytes <= bytesSoFar)
+        {
+            return;
+        }
+
+        var estimate = (long)(SizingSample * ((double)fileBytes / bytesSoFar) * 1.02);
+        var capacity = (int)Math.Min(estimate, Array.MaxLength / 2);
+        records.EnsureCapacity(capacity);
+        ids.EnsureCapacity(capacity);
     }
 
     /// <summary>
