@@ -25,7 +25,38 @@ internal static class InputFileReader
         InputKind kind,
         IReadOnlyList<string> requiredColumns,
         Func<CsvReader, IRecordMapper<T>> bind,
-        IdRegistry ids)
+        IdRegistry ids,
+        AcceptedRecords<T>? accepted = null)
+        where T : class
+    {
+        try
+        {
+            var file = ReadFile(path, kind, requiredColumns, bind, ids, accepted);
+            if (IsQuarantined(file))
+            {
+                accepted?.Abandon();
+            }
+            else
+            {
+                accepted?.Complete();
+            }
+
+            return file;
+        }
+        catch (Exception e)
+        {
+            accepted?.Abandon(e);
+            throw;
+        }
+    }
+
+    private static IngestedFile<T> ReadFile<T>(
+        string path,
+        InputKind kind,
+        IReadOnlyList<string> requiredColumns,
+        Func<CsvReader, IRecordMapper<T>> bind,
+        IdRegistry ids,
+        AcceptedRecords<T>? accepted)
         where T : class
     {
         var name = Path.GetFileName(path);
@@ -109,6 +140,7 @@ internal static class InputFileReader
                 else
                 {
                     records.Add(record);
+                    accepted?.Add(record);
                     warnings += row.Warnings;
                 }
             }
@@ -166,6 +198,9 @@ internal static class InputFileReader
             return null;
         }
     }
+
+    /// <summary>A file refused whole: its one reject is on line 0 (a row's reject never is: the header is line 1).</summary>
+    public static bool IsQuarantined<T>(IngestedFile<T> file) => file.Rejects is [{ Line: 0 }];
 
     private static IngestedFile<T> Quarantine<T>(string name, InputKind kind, string sha256, string reason)
         => new([], [new Reject(name, 0, reason)], new FileIngestCounts(name, kind, sha256, 0, 0, 0, 0));

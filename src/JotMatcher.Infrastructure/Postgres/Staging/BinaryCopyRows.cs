@@ -37,23 +37,37 @@ internal sealed class BinaryCopyRows
     /// each written by <paramref name="writeRow"/> after a field count of <paramref name="fields"/>. Any failure,
     /// cancellation included, cancels the COPY so nothing of it is stored.
     /// </summary>
-    public static async Task CopyAsync<T>(
+    public static Task CopyAsync<T>(
         NpgsqlConnection connection, string copyCommand, short fields, IEnumerable<T> rows, Action<BinaryCopyRows, T> writeRow,
+        CancellationToken cancellationToken)
+        => CopyAsync(connection, copyCommand, fields, OneBatch(rows), writeRow, cancellationToken);
+
+    /// <summary>
+    /// <see cref="CopyAsync{T}(NpgsqlConnection, string, short, IEnumerable{T}, Action{BinaryCopyRows, T}, CancellationToken)"/>
+    /// of rows that arrive in batches while the copy runs; returns how many rows were copied.
+    /// </summary>
+    public static async Task<long> CopyAsync<T>(
+        NpgsqlConnection connection, string copyCommand, short fields, IAsyncEnumerable<T[]> batches, Action<BinaryCopyRows, T> writeRow,
         CancellationToken cancellationToken)
     {
         var copy = new BinaryCopyRows();
+        var rows = 0L;
         var stream = await connection.BeginRawBinaryCopyAsync(copyCommand, cancellationToken);
         try
         {
-            foreach (var row in rows)
+            await foreach (var batch in batches.WithCancellation(cancellationToken))
             {
-                copy.Int16(fields);
-                writeRow(copy, row);
-                if (copy.length >= SendAt)
+                foreach (var row in batch)
                 {
-                    cancellationToken.ThrowIfCancellationRequested();
-                    await copy.SendAsync(stream, cancellationToken);
+                    copy.Int16(fields);
+                    writeRow(copy, row);
+                    if (copy.length >= SendAt)
+                    {
+                        await copy.SendAsync(stream, cancellationToken);
+                    }
                 }
+
+                rows += batch.Length;
             }
 
             copy.Int16(-1); // trailer: without it the server would take a cut-short stream as complete
@@ -67,6 +81,7 @@ internal sealed class BinaryCopyRows
 
         // Disposing a raw COPY that was not cancelled completes it and waits for the server's verdict.
         await stream.DisposeAsync();
+        return rows;
     }
 
     public void Int16(short value)
@@ -154,6 +169,13 @@ internal sealed class BinaryCopyRows
         await stream.WriteAsync(buffer.AsMemory(0, length), cancellationToken);
         length = 0;
     }
+
+#pragma warning disable CS1998 // one batch, already in hand
+    private static async IAsyncEnumerable<T[]> OneBatch<T>(IEnumerable<T> rows)
+    {
+        yield return rows as T[] ?? [.. rows];
+    }
+#pragma warning restore CS1998
 
     private static async Task CancelQuietlyAsync(NpgsqlRawCopyStream stream)
     {

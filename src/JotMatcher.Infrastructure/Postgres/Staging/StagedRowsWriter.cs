@@ -10,7 +10,8 @@ namespace JotMatcher.Infrastructure.Postgres.Staging;
 /// </summary>
 internal static class StagedRowsWriter
 {
-    public static Task WriteClaimsAsync(NpgsqlConnection connection, long fileId, IReadOnlyList<ClaimSpell> claims, CancellationToken cancellationToken)
+    /// <summary>Copies the claims of file <paramref name="fileId"/> as they arrive; returns how many were copied.</summary>
+    public static Task<long> WriteClaimsAsync(NpgsqlConnection connection, long fileId, IAsyncEnumerable<ClaimSpell[]> claims, CancellationToken cancellationToken)
         => BinaryCopyRows.CopyAsync(connection, """
             COPY jot.staged_claim (file_id, line, claim_id, customer_id, nino, surname, forenames, date_of_birth, sex,
                 postcode, benefit, employed, lone_parent, disabled, has_children, programme, claim_start, claim_end,
@@ -40,7 +41,8 @@ internal static class StagedRowsWriter
                 copy.Text(c.AreaCode);
             }, cancellationToken);
 
-    public static Task WriteHmrcAsync(NpgsqlConnection connection, long fileId, IReadOnlyList<HmrcEmployment> employments, CancellationToken cancellationToken)
+    /// <summary>Copies the employments of file <paramref name="fileId"/> as they arrive; returns how many were copied.</summary>
+    public static Task<long> WriteHmrcAsync(NpgsqlConnection connection, long fileId, IAsyncEnumerable<HmrcEmployment[]> employments, CancellationToken cancellationToken)
         => BinaryCopyRows.CopyAsync(connection, """
             COPY jot.staged_hmrc (file_id, line, hmrc_id, nino, surname, forenames, date_of_birth, sex, postcode,
                 employer_ref, employment_start, notified_on) FROM STDIN (FORMAT BINARY)
