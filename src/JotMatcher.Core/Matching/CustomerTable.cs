@@ -24,7 +24,7 @@ internal sealed class CustomerTable
     /// <summary>All identity variants, grouped by owner in customer order.</summary>
     public IdentityProfile[] Profiles { get; }
 
-    public static CustomerTable Build(IReadOnlyList<ClaimSpell> claims, ForenameVariants.Cache? variants = null, ParallelOptions? parallel = null)
+    public static CustomerTable Build(IReadOnlyList<ClaimSpell> claims, NameForms.Cache? names = null, ParallelOptions? parallel = null)
     {
         var order = OrdinalOrder.Of(claims.Select(c => c.CustomerId).ToArray(), claims.Select(c => c.ClaimId).ToArray());
         var sorted = Array.ConvertAll(order, i => claims[i]);
@@ -60,7 +60,7 @@ internal sealed class CustomerTable
         Parallel.For(0, profiles.Length, parallel ?? new ParallelOptions(), i =>
         {
             var (owner, s) = identities[i];
-            profiles[i] = IdentityProfile.Create(owner, s.Surname, s.Forenames, s.DateOfBirth, s.Sex, s.Postcode, s.Nino, variants);
+            profiles[i] = IdentityProfile.Create(owner, s.Surname, s.Forenames, s.DateOfBirth, s.Sex, s.Postcode, s.Nino, names);
         });
         return new CustomerTable([.. ids], [.. spells], profiles);
     }

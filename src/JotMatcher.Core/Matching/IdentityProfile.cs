@@ -70,31 +70,29 @@ internal sealed class IdentityProfile
     public int BirthMonthDay => DobYmd % 10000;
 
     public static IdentityProfile Create(int owner, string surname, string forenames, DateOnly? dob, Sex sex, string postcode, Identity.Nino nino,
-        ForenameVariants.Cache? variants = null)
+        NameForms.Cache? names = null)
     {
-        var surnameTokens = NameText.Tokens(surname);
-        var joinedSurname = string.Concat(surnameTokens);
-        var forenameTokens = NameText.Tokens(forenames);
-        var forename = forenameTokens.Length > 0 ? forenameTokens[0] : "";
-        var surnameFirstPart = surnameTokens.Length > 0 ? surnameTokens[0] : "";
-        var forenamesJoined = forenameTokens.Length > 1 ? string.Concat(forenameTokens) : forename;
+        // Everything derived from a name comes from its shared forms: with a run's cache, a profile allocates only
+        // itself and its postcode.
+        var s = names?.Of(surname) ?? NameForms.Of(surname);
+        var f = names?.Of(forenames) ?? NameForms.Of(forenames);
         return new IdentityProfile
         {
             Owner = owner,
-            Surname = joinedSurname,
-            SurnameParts = surnameTokens.Length > 1 ? surnameTokens : [],
-            Forename = forename,
-            SurnameFirstPart = surnameFirstPart,
-            SurnameFirstPartMask = JaroWinkler.LetterMask(surnameFirstPart),
-            SurnameVariants = variants?.Of(surnameFirstPart) ?? ForenameVariants.Of(surnameFirstPart),
-            Forenames = variants?.Of(forename) ?? ForenameVariants.Of(forename),
-            ForenameTokens = forenameTokens,
-            ForenamesJoined = forenamesJoined,
-            SurnameMask = JaroWinkler.LetterMask(joinedSurname),
-            ForenameMask = JaroWinkler.LetterMask(forename),
-            ForenamesJoinedMask = JaroWinkler.LetterMask(forenamesJoined),
-            SurnameSoundex = Soundex.Code(joinedSurname),
-            ForenameSoundex = Soundex.Code(forename),
+            Surname = s.Joined,
+            SurnameParts = s.Tokens.Length > 1 ? s.Tokens : [],
+            Forename = f.First,
+            SurnameFirstPart = s.First,
+            SurnameFirstPartMask = s.FirstMask,
+            SurnameVariants = s.FirstVariants,
+            Forenames = f.FirstVariants,
+            ForenameTokens = f.Tokens,
+            ForenamesJoined = f.Joined,
+            SurnameMask = s.JoinedMask,
+            ForenameMask = f.FirstMask,
+            ForenamesJoinedMask = f.JoinedMask,
+            SurnameSoundex = s.JoinedSoundex,
+            ForenameSoundex = f.FirstSoundex,
             DobDay = dob?.DayNumber ?? NoDate,
             DobYmd = dob is { } d ? (d.Year * 10000) + (d.Month * 100) + d.Day : NoDate,
             Postcode = PostcodeParts.Parse(postcode),
