@@ -97,10 +97,7 @@ public sealed class IdentityMatcher(MatchingSettings settings)
     }
 
     private static HmrcEmployment[] SortedById(IReadOnlyList<HmrcEmployment> employments)
-    {
-        var order = OrdinalOrder.Of(employments.Select(e => e.HmrcId).ToArray());
-        return Array.ConvertAll(order, i => employments[i]);
-    }
+        => OrdinalOrder.Sorted(employments, static e => e.HmrcId);
 
     private static IdentityProfile[] BuildProfiles(HmrcEmployment[] hmrc, NameForms.Cache? names = null, ParallelOptions? parallel = null)
     {

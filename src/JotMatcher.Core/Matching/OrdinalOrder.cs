@@ -8,6 +8,21 @@ namespace JotMatcher.Core.Matching;
 /// </summary>
 internal static class OrdinalOrder
 {
+    /// <summary>
+    /// <paramref name="items"/> in the ordinal order of their ids, as a new array. Items already in order (the usual
+    /// case) are only checked and copied: no id arrays, no index array.
+    /// </summary>
+    public static T[] Sorted<T>(IReadOnlyList<T> items, Func<T, string> primary, Func<T, string>? secondary = null)
+    {
+        if (InOrder(new Ids<T>(items, primary), secondary is null ? null : new Ids<T>(items, secondary)))
+        {
+            return [.. items];
+        }
+
+        var order = Of(items.Select(primary).ToArray(), secondary is null ? null : items.Select(secondary).ToArray());
+        return Array.ConvertAll(order, i => items[i]);
+    }
+
     public static int[] Of(IReadOnlyList<string> primary, IReadOnlyList<string>? secondary = null)
     {
         // Inputs usually arrive in order already (files written in id order, loaded in line order): one pass says so.
@@ -65,6 +80,18 @@ internal static class OrdinalOrder
         }
 
         return true;
+    }
+
+    /// <summary>The ids of a list of items, read through without copying them out.</summary>
+    private sealed class Ids<T>(IReadOnlyList<T> items, Func<T, string> id) : IReadOnlyList<string>
+    {
+        public int Count => items.Count;
+
+        public string this[int index] => id(items[index]);
+
+        public IEnumerator<string> GetEnumerator() => items.Select(id).GetEnumerator();
+
+        System.Collections.IEnumerator System.Collections.IEnumerable.GetEnumerator() => GetEnumerator();
     }
 
     private static bool AllLatin1(IReadOnlyList<string> ids)
