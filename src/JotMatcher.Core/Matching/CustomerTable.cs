@@ -35,8 +35,9 @@ internal sealed class CustomerTable
     {
         var sorted = OrdinalOrder.Sorted(claims, static c => c.CustomerId, static c => c.ClaimId);
 
-        var ids = new List<string>();
-        var starts = new List<int>();
+        // Sized for one spell a customer: no regrowth, and one copy to the exact size at the end.
+        var ids = new List<string>(sorted.Length);
+        var starts = new List<int>(sorted.Length + 1);
         var identities = new List<(int Owner, ClaimSpell Spell)>(sorted.Length);
         var start = 0;
         for (var i = 1; i <= sorted.Length; i++)
