@@ -66,6 +66,18 @@ public sealed class ProfileBuildingTests
     }
 
     [Test]
+    public void A_postcode_kept_as_records_keep_it_is_not_copied()
+    {
+        const string Kept = "BD241NW";
+        var kept = PostcodeParts.Parse(Kept);
+        var recorded = PostcodeParts.Parse("bd24 1nw");
+        Assert.That(kept.Text, Is.SameAs(Kept));
+        Assert.That(recorded, Is.EqualTo(kept));
+        Assert.That(kept.Outward.ToString(), Is.EqualTo("BD24"));
+        Assert.That(PostcodeParts.Parse("BD24").IsFull, Is.False);
+    }
+
+    [Test]
     public void The_ordinal_order_is_a_stable_ordinal_sort()
     {
         var random = new Random(42);
