@@ -1,4 +1,3 @@
-using System.Globalization;
 using Dapper;
 using JotMatcher.Core.Attribution;
 using JotMatcher.Core.Matching;
@@ -317,6 +316,4 @@ public sealed class MonthResultsWriter(NinoPseudonymizer pseudonymizer, ILogger 
 
         await copy.CompleteAsync();
     }
-
-    internal static string MonthOf(DateOnly date) => date.ToString("yyyy-MM", CultureInfo.InvariantCulture);
 }

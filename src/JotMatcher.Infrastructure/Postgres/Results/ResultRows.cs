@@ -2,6 +2,7 @@ using JotMatcher.Core.Attribution;
 using JotMatcher.Core.Matching;
 using JotMatcher.Core.Records;
 using JotMatcher.Core.Runs;
+using JotMatcher.Infrastructure.Export;
 
 namespace JotMatcher.Infrastructure.Postgres.Results;
 
@@ -129,24 +130,6 @@ internal sealed record ResultRows(
             {
                 links.Add((month, link, disposition));
             }
-        }
-    }
-
-    /// <summary><c>yyyy-MM</c> of a date, formatted once per month rather than once per row.</summary>
-    private sealed class MonthNames
-    {
-        private readonly Dictionary<int, string> names = [];
-
-        public string Of(DateOnly date)
-        {
-            var key = (date.Year * 12) + date.Month;
-            if (!names.TryGetValue(key, out var name))
-            {
-                name = MonthResultsWriter.MonthOf(date);
-                names.Add(key, name);
-            }
-
-            return name;
         }
     }
 }
