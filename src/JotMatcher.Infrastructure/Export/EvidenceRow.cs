@@ -35,21 +35,34 @@ internal readonly record struct EvidencePair(string HmrcId, string ClaimId, IRea
     }
 
     /// <summary>
-    /// Two lists each in <see cref="Compare"/> order merged into one in that order; <see cref="Order"/> is unique, so
-    /// <see cref="Compare"/> has no ties and this is the one order a sort of both together gives.
+    /// Lists each in <see cref="Compare"/> order merged into that order, as they are read (no merged copy is made).
+    /// <see cref="Order"/> is unique, so <see cref="Compare"/> has no ties and this is the one order a sort of them
+    /// all together gives.
     /// </summary>
-    public static EvidencePair[] Merge(EvidencePair[] a, EvidencePair[] b)
+    public static IEnumerable<EvidencePair> Merge(EvidencePair[] a, EvidencePair[] b, EvidencePair[] c)
     {
-        var merged = new EvidencePair[a.Length + b.Length];
         int i = 0, j = 0, k = 0;
-        while (i < a.Length && j < b.Length)
+        while (i < a.Length || j < b.Length || k < c.Length)
         {
-            merged[k++] = Compare(a[i], b[j]) <= 0 ? a[i++] : b[j++];
-        }
+            // The smallest head of the three; a list that is used up is skipped.
+            var from = 0;
+            if (i >= a.Length || (j < b.Length && Compare(b[j], a[i]) < 0))
+            {
+                from = 1;
+            }
 
-        a.AsSpan(i).CopyTo(merged.AsSpan(k));
-        b.AsSpan(j).CopyTo(merged.AsSpan(k + a.Length - i));
-        return merged;
+            if (k < c.Length && (from == 0 ? i >= a.Length || Compare(c[k], a[i]) < 0 : j >= b.Length || Compare(c[k], b[j]) < 0))
+            {
+                from = 2;
+            }
+
+            yield return from switch
+            {
+                0 => a[i++],
+                1 => b[j++],
+                _ => c[k++],
+            };
+        }
     }
 
     public bool SameIds(EvidencePair other)

@@ -53,7 +53,7 @@ public static class ExportWriter
 
     private static WrittenFile WriteOutcomes(string directory, IReadOnlyList<JobOutcome> outcomes)
     {
-        var rows = SortedCopy(outcomes, static (a, b) => ComparePair(a.HmrcId, a.Spell.ClaimId, b.HmrcId, b.Spell.ClaimId));
+        var rows = Sorted(outcomes, static (a, b) => ComparePair(a.HmrcId, a.Spell.ClaimId, b.HmrcId, b.Spell.ClaimId));
         var months = new MonthNames();
         using var file = ExportFile.Create(directory, "outcomes.csv",
             "hmrc_id", "claim_id", "customer_id", "employment_month", "match_method", "match_score", "priority_group",
@@ -114,23 +114,24 @@ public static class ExportWriter
             order++;
         }
 
-        var pairs = EvidencePair.Merge(EvidencePair.Merge(EvidencePair.Sorted(outcomes), EvidencePair.Sorted(referrals)), EvidencePair.Sorted(reviews));
         using var file = ExportFile.Create(directory, "evidence.csv", "hmrc_id", "claim_id", "field", "level", "weight");
         var rows = new List<EvidenceRow>();
         var fieldOrder = new EvidenceFieldOrder();
-        for (var first = 0; first < pairs.Length;)
+        using var pairs = EvidencePair.Merge(EvidencePair.Sorted(outcomes), EvidencePair.Sorted(referrals), EvidencePair.Sorted(reviews)).GetEnumerator();
+        var more = pairs.MoveNext();
+        while (more)
         {
             // Pairs with the same ids (an outcome and a review case of one pair, say) share one run of rows.
-            var end = first + 1;
-            while (end < pairs.Length && pairs[end].SameIds(pairs[first]))
+            var first = pairs.Current;
+            rows.Clear();
+            foreach (var e in first.Evidence)
             {
-                end++;
+                rows.Add(new EvidenceRow(e, rows.Count));
             }
 
-            rows.Clear();
-            for (var p = first; p < end; p++)
+            while ((more = pairs.MoveNext()) && pairs.Current.SameIds(first))
             {
-                foreach (var e in pairs[p].Evidence)
+                foreach (var e in pairs.Current.Evidence)
                 {
                     rows.Add(new EvidenceRow(e, rows.Count));
                 }
@@ -139,15 +140,13 @@ public static class ExportWriter
             fieldOrder.Sort(rows);
             foreach (var row in rows)
             {
-                file.Text(pairs[first].HmrcId);
-                file.Text(pairs[first].ClaimId);
+                file.Text(first.HmrcId);
+                file.Text(first.ClaimId);
                 file.Text(row.Evidence.Field);
                 file.Text(row.Evidence.Level);
                 file.Fixed4(row.Evidence.Weight);
                 file.EndRow();
             }
-
-            first = end;
         }
 
         return file.Finish();
@@ -155,7 +154,7 @@ public static class ExportWriter
 
     private static WrittenFile WriteReviews(string directory, IReadOnlyList<ReviewCase> reviews)
     {
-        var rows = SortedCopy(reviews, static (a, b) =>
+        var rows = Sorted(reviews, static (a, b) =>
         {
             var c = ComparePair(a.Employment.HmrcId, a.ClaimId, b.Employment.HmrcId, b.ClaimId);
             return c != 0 ? c : string.CompareOrdinal(a.Reason, b.Reason);
@@ -175,7 +174,7 @@ public static class ExportWriter
 
     private static WrittenFile WriteReferrals(string directory, IReadOnlyList<Referral> referrals)
     {
-        var rows = SortedCopy(referrals, static (a, b) => ComparePair(a.Link.Employment.HmrcId, a.Spell.ClaimId, b.Link.Employment.HmrcId, b.Spell.ClaimId));
+        var rows = Sorted(referrals, static (a, b) => ComparePair(a.Link.Employment.HmrcId, a.Spell.ClaimId, b.Link.Employment.HmrcId, b.Spell.ClaimId));
         using var file = ExportFile.Create(directory, "referrals.csv",
             "hmrc_id", "claim_id", "customer_id", "employment_start", "claim_start", "claim_end");
         foreach (var r in rows)
@@ -218,24 +217,24 @@ public static class ExportWriter
     }
 
     /// <summary>
-    /// The rows sorted as <c>Array.Sort</c> with <paramref name="compare"/> sorts them. Outcomes and referrals come
+    /// The rows sorted as <c>Array.Sort</c> with <paramref name="compare"/> sorts a copy of them. Outcomes and referrals come
     /// from the attribution already in this order: checking that costs one comparison a row where sorting costs
     /// twenty. Only rows in order with no two equal are taken as they are, since the sort is not stable and may
-    /// reorder equal rows; anything else is sorted exactly as before.
+    /// reorder equal rows; anything else is copied and sorted exactly as before.
     /// </summary>
-    private static T[] SortedCopy<T>(IReadOnlyList<T> rows, Comparison<T> compare)
+    private static IReadOnlyList<T> Sorted<T>(IReadOnlyList<T> rows, Comparison<T> compare)
     {
-        var array = rows.ToArray();
-        for (var i = 1; i < array.Length; i++)
+        for (var i = 1; i < rows.Count; i++)
         {
-            if (compare(array[i - 1], array[i]) >= 0)
+            if (compare(rows[i - 1], rows[i]) >= 0)
             {
+                var array = rows.ToArray();
                 Array.Sort(array, compare);
-                break;
+                return array;
             }
         }
 
-        return array;
+        return rows;
     }
 
     private static int ComparePair(string hmrcA, string claimA, string hmrcB, string claimB)

@@ -88,6 +88,21 @@ internal sealed class BinaryCopyWriter : IAsyncDisposable
         }
     }
 
+    /// <summary>A NINo's pseudonym (<see cref="NinoPseudonymBatch"/>) written straight into the row, or null for a blank NINo.</summary>
+    public void Pseudonym(NinoPseudonymBatch pseudonyms, Core.Identity.Nino nino)
+    {
+        Ensure(4 + NinoPseudonymBatch.Length);
+        if (pseudonyms.TryWrite(nino, buffer.AsSpan(length + 4, NinoPseudonymBatch.Length)))
+        {
+            WriteInt32(NinoPseudonymBatch.Length);
+            length += NinoPseudonymBatch.Length;
+        }
+        else
+        {
+            WriteInt32(-1);
+        }
+    }
+
     public void Null()
     {
         Ensure(4);

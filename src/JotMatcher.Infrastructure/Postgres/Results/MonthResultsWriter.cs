@@ -1,3 +1,4 @@
+using System.Runtime.InteropServices;
 using Dapper;
 using JotMatcher.Core.Attribution;
 using JotMatcher.Core.Matching;
@@ -45,10 +46,13 @@ public sealed class MonthResultsWriter(NinoPseudonymizer pseudonymizer, ILogger 
             FROM jot.month_result r WHERE r.month = ANY(@months)
             """, param, cancellationToken: cancellationToken))).ToDictionary(p => p.Month, StringComparer.Ordinal);
 
-        await connection.ExecuteAsync(new CommandDefinition("""
+        var hadOutcomes = await connection.ExecuteScalarAsync<bool>(new CommandDefinition("""
             CREATE TEMP TABLE previous_outcome ON COMMIT DROP AS
                 SELECT month, hmrc_id, claim_id, district_code, priority_group, total_points
                 FROM jot.outcome WHERE month = ANY(@months);
+            SELECT EXISTS (SELECT FROM previous_outcome);
+            """, param, cancellationToken: cancellationToken));
+        await connection.ExecuteAsync(new CommandDefinition("""
             DELETE FROM jot.outcome WHERE month = ANY(@months);
             DELETE FROM jot.review_case WHERE month = ANY(@months);
             DELETE FROM jot.referral WHERE month = ANY(@months);
@@ -76,7 +80,8 @@ public sealed class MonthResultsWriter(NinoPseudonymizer pseudonymizer, ILogger 
                 cancellationToken: cancellationToken));
         }
 
-        var replacements = await ChangesAsync(connection, monthSet, previous, rows, cancellationToken);
+        var replacements = Replacements(monthSet, previous, rows,
+            hadOutcomes ? await ChangesAsync(connection, monthSet, cancellationToken) : GainedOnly(rows));
         await beforeCommit(connection, cancellationToken);
         await tx.CommitAsync(cancellationToken);
         Log.MonthsReplaced(logger, runId, string.Join(',', monthSet), rows.Outcomes.Count, rows.Reviews.Count, rows.Referrals.Count);
@@ -100,13 +105,12 @@ public sealed class MonthResultsWriter(NinoPseudonymizer pseudonymizer, ILogger 
         }
     }
 
-    private static async Task<IReadOnlyList<MonthReplacement>> ChangesAsync(
-        NpgsqlConnection connection, string[] months, Dictionary<string, (string Month, long Reviews, long Referrals)> previous,
-        ResultRows rows, CancellationToken cancellationToken)
+    /// <summary>What changed in the outcomes, by month, district and group, comparing the stored rows with the previous ones.</summary>
+    private static async Task<List<MonthChange>> ChangesAsync(NpgsqlConnection connection, string[] months, CancellationToken cancellationToken)
     {
         // Outcomes pair up by (month, hmrc_id, claim_id). A pair on both sides in the same district and group
         // changes only points; otherwise the old row is lost where it was and the new one gained where it is.
-        var changes = (await connection.QueryAsync<MonthChange>(new CommandDefinition("""
+        return (await connection.QueryAsync<MonthChange>(new CommandDefinition("""
             WITH pairs AS (
                 SELECT n.month AS new_month, n.district_code AS new_district, n.priority_group AS new_group, n.total_points AS new_points,
                        o.month AS old_month, o.district_code AS old_district, o.priority_group AS old_group, o.total_points AS old_points
@@ -130,7 +134,40 @@ public sealed class MonthResultsWriter(NinoPseudonymizer pseudonymizer, ILogger 
             HAVING sum(gained) + sum(lost) + sum(points_gained) + sum(points_lost) > 0
             ORDER BY month, district COLLATE "C", grp
             """, new { months }, cancellationToken: cancellationToken))).ToList();
+    }
 
+    /// <summary>
+    /// The change report when the months had no outcomes before (a first run, every replay): every new outcome is
+    /// gained where it is. It is the SQL report's answer with nothing to pair with — per month, district and group
+    /// the count and the points, in its order (district in "C" order, then group) — from the rows in memory,
+    /// without reading back the rows just stored.
+    /// </summary>
+    private static List<MonthChange> GainedOnly(ResultRows rows)
+    {
+        var totals = new Dictionary<(string Month, string District, int Group), (long Outcomes, long Points)>();
+        foreach (var (month, o) in rows.Outcomes)
+        {
+            ref var total = ref CollectionsMarshal.GetValueRefOrAddDefault(totals, (month, o.Spell.DistrictCode, (int)o.Points.Group), out _);
+            total = (total.Outcomes + 1, total.Points + o.Points.TotalPoints);
+        }
+
+        var changes = totals.Select(t => new MonthChange(t.Key.Month, t.Key.District, t.Key.Group, t.Value.Outcomes, 0, t.Value.Points, 0)).ToList();
+        changes.Sort(static (a, b) =>
+        {
+            var c = string.CompareOrdinal(a.Month, b.Month);
+            if (c == 0)
+            {
+                c = string.CompareOrdinal(a.DistrictCode, b.DistrictCode);
+            }
+
+            return c != 0 ? c : a.PriorityGroup.CompareTo(b.PriorityGroup);
+        });
+        return changes;
+    }
+
+    private static List<MonthReplacement> Replacements(
+        string[] months, Dictionary<string, (string Month, long Reviews, long Referrals)> previous, ResultRows rows, List<MonthChange> changes)
+    {
         var changesByMonth = changes.ToLookup(c => c.Month, StringComparer.Ordinal);
         var replacements = new List<MonthReplacement>(months.Length);
         foreach (var month in months)
@@ -168,7 +205,7 @@ public sealed class MonthResultsWriter(NinoPseudonymizer pseudonymizer, ILogger 
             copy.Text(o.HmrcId);
             copy.Text(o.Spell.ClaimId);
             copy.Text(o.Spell.CustomerId);
-            copy.NullableText(pseudonyms.Pseudonym(o.Spell.Nino));
+            copy.Pseudonym(pseudonyms, o.Spell.Nino);
             copy.Text(o.Link.Pass.ToExportName());
             copy.Float8(o.Link.Score);
             copy.Int16((short)o.Points.Group);
@@ -202,7 +239,15 @@ public sealed class MonthResultsWriter(NinoPseudonymizer pseudonymizer, ILogger 
             copy.Text(r.Employment.HmrcId);
             copy.Text(r.ClaimId);
             copy.Text(r.CustomerId);
-            copy.NullableText(claimsById.TryGetValue(r.ClaimId, out var spell) ? pseudonyms.Pseudonym(spell.Nino) : null);
+            if (claimsById.TryGetValue(r.ClaimId, out var spell))
+            {
+                copy.Pseudonym(pseudonyms, spell.Nino);
+            }
+            else
+            {
+                copy.Null();
+            }
+
             copy.Text(r.Reason);
             copy.Text(r.Pass.ToExportName());
             copy.Float8(r.Score);
@@ -226,7 +271,7 @@ public sealed class MonthResultsWriter(NinoPseudonymizer pseudonymizer, ILogger 
             copy.Text(r.Link.Employment.HmrcId);
             copy.Text(r.Spell.ClaimId);
             copy.Text(r.Spell.CustomerId);
-            copy.NullableText(pseudonyms.Pseudonym(r.Spell.Nino));
+            copy.Pseudonym(pseudonyms, r.Spell.Nino);
             copy.Date(r.Link.Employment.EmploymentStart);
             copy.Date(r.Spell.ClaimStart);
             copy.NullableDate(r.Spell.ClaimEnd);
