@@ -1,5 +1,5 @@
 using Dapper;
-using JotMatcher.Infrastructure.Postgres.Results;
+using JotMatcher.Infrastructure.Postgres;
 using Npgsql;
 using NpgsqlTypes;
 

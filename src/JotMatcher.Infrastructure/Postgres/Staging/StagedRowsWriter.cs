@@ -6,36 +6,36 @@ namespace JotMatcher.Infrastructure.Postgres.Staging;
 
 /// <summary>
 /// Binary COPY of one file's accepted records and rejects into the staging tables, straight from the records
-/// (<see cref="BinaryCopyRows"/>; the helpers below serve the other writers' <see cref="NpgsqlBinaryImporter"/> copies).
+/// (<see cref="BinaryCopyWriter"/>; the helper below serves the reference tables' <see cref="NpgsqlBinaryImporter"/> copies).
 /// </summary>
 internal static class StagedRowsWriter
 {
     /// <summary>Copies the claims of file <paramref name="fileId"/> as they arrive; returns how many were copied.</summary>
     public static Task<long> WriteClaimsAsync(NpgsqlConnection connection, long fileId, IAsyncEnumerable<ClaimSpell[]> claims, CancellationToken cancellationToken)
-        => BinaryCopyRows.CopyAsync(connection, """
+        => BinaryCopyWriter.CopyAsync(connection, """
             COPY jot.staged_claim (file_id, line, claim_id, customer_id, nino, surname, forenames, date_of_birth, sex,
                 postcode, benefit, employed, lone_parent, disabled, has_children, programme, claim_start, claim_end,
                 office_code, district_code, area_code) FROM STDIN (FORMAT BINARY)
             """, 21, claims, (copy, c) =>
             {
-                copy.Bigint(fileId);
-                copy.Bigint(c.Source.Line);
+                copy.Int64(fileId);
+                copy.Int64(c.Source.Line);
                 copy.Text(c.ClaimId);
                 copy.Text(c.CustomerId);
                 copy.Text(c.Nino.Normalised);
                 copy.Text(c.Surname);
                 copy.Text(c.Forenames);
-                copy.Date(c.DateOfBirth);
-                copy.Smallint((short)c.Sex);
+                copy.NullableDate(c.DateOfBirth);
+                copy.Int16((short)c.Sex);
                 copy.Text(c.Postcode);
-                copy.Smallint((short)c.Benefit);
+                copy.Int16((short)c.Benefit);
                 copy.Boolean(c.Employed);
                 copy.Boolean(c.LoneParent);
                 copy.Boolean(c.Disabled);
                 copy.Boolean(c.HasChildren);
-                copy.Smallint((short)c.Programme);
+                copy.Int16((short)c.Programme);
                 copy.Date(c.ClaimStart);
-                copy.Date(c.ClaimEnd);
+                copy.NullableDate(c.ClaimEnd);
                 copy.Text(c.OfficeCode);
                 copy.Text(c.DistrictCode);
                 copy.Text(c.AreaCode);
@@ -43,30 +43,30 @@ internal static class StagedRowsWriter
 
     /// <summary>Copies the employments of file <paramref name="fileId"/> as they arrive; returns how many were copied.</summary>
     public static Task<long> WriteHmrcAsync(NpgsqlConnection connection, long fileId, IAsyncEnumerable<HmrcEmployment[]> employments, CancellationToken cancellationToken)
-        => BinaryCopyRows.CopyAsync(connection, """
+        => BinaryCopyWriter.CopyAsync(connection, """
             COPY jot.staged_hmrc (file_id, line, hmrc_id, nino, surname, forenames, date_of_birth, sex, postcode,
                 employer_ref, employment_start, notified_on) FROM STDIN (FORMAT BINARY)
             """, 12, employments, (copy, e) =>
             {
-                copy.Bigint(fileId);
-                copy.Bigint(e.Source.Line);
+                copy.Int64(fileId);
+                copy.Int64(e.Source.Line);
                 copy.Text(e.HmrcId);
                 copy.Text(e.Nino.Normalised);
                 copy.Text(e.Surname);
                 copy.Text(e.Forenames);
-                copy.Date(e.DateOfBirth);
-                copy.Smallint((short)e.Sex);
+                copy.NullableDate(e.DateOfBirth);
+                copy.Int16((short)e.Sex);
                 copy.Text(e.Postcode);
                 copy.Text(e.EmployerRef);
                 copy.Date(e.EmploymentStart);
-                copy.Date(e.NotifiedOn);
+                copy.NullableDate(e.NotifiedOn);
             }, cancellationToken);
 
     public static Task WriteRejectsAsync(NpgsqlConnection connection, long fileId, IReadOnlyList<Reject> rejects, CancellationToken cancellationToken)
-        => BinaryCopyRows.CopyAsync(connection, "COPY jot.staged_reject (file_id, line, reason) FROM STDIN (FORMAT BINARY)", 3, rejects, (copy, r) =>
+        => BinaryCopyWriter.CopyAsync(connection, "COPY jot.staged_reject (file_id, line, reason) FROM STDIN (FORMAT BINARY)", 3, rejects, (copy, r) =>
             {
-                copy.Bigint(fileId);
-                copy.Bigint(r.Line);
+                copy.Int64(fileId);
+                copy.Int64(r.Line);
                 copy.Text(r.Reason);
             }, cancellationToken);
 

@@ -1,5 +1,5 @@
 using Dapper;
-using JotMatcher.Infrastructure.Postgres.Staging;
+using JotMatcher.Infrastructure.Postgres;
 using Npgsql;
 using JotMatcher.Tests.Postgres;
 using NpgsqlTypes;
@@ -7,11 +7,11 @@ using NpgsqlTypes;
 namespace JotMatcher.Infrastructure.Tests.Postgres;
 
 /// <summary>
-/// The hand-built binary COPY stores exactly what Npgsql's own importer stores for the same values: seeded random rows
+/// <see cref="BinaryCopyWriter.CopyAsync{T}(NpgsqlConnection, string, short, IEnumerable{T}, Action{BinaryCopyWriter, T}, CancellationToken)"/> (staging's path) stores exactly what Npgsql's own importer stores for the same values: seeded random rows
 /// of every type staging writes (nulls, the dates Npgsql sends as infinities, non-ASCII and long text), enough of them to
 /// span several sends; and a failing row leaves nothing behind.
 /// </summary>
-public sealed class BinaryCopyRowsTests
+public sealed class BinaryCopyBatchTests
 {
     private const string Columns = "(id, b, s, f, d, t)";
 
@@ -29,13 +29,13 @@ public sealed class BinaryCopyRowsTests
             }
 
             var rows = RandomRows(20_000);
-            await BinaryCopyRows.CopyAsync(connection, $"COPY by_hand {Columns} FROM STDIN (FORMAT BINARY)", 6, rows, static (copy, r) =>
+            await BinaryCopyWriter.CopyAsync(connection, $"COPY by_hand {Columns} FROM STDIN (FORMAT BINARY)", 6, rows, static (copy, r) =>
             {
-                copy.Bigint(r.Id);
+                copy.Int64(r.Id);
                 copy.Boolean(r.Flag);
-                copy.Smallint(r.Code);
+                copy.Int16(r.Code);
                 copy.Date(r.Fixed);
-                copy.Date(r.Maybe);
+                copy.NullableDate(r.Maybe);
                 copy.Text(r.Text);
             }, CancellationToken.None);
 
@@ -86,8 +86,8 @@ public sealed class BinaryCopyRowsTests
             await connection.ExecuteAsync("CREATE TABLE t (id bigint)");
 
             // 40 000 rows (several sends) reach the server before the batches fail, as when the file being read fails.
-            Assert.ThrowsAsync<InvalidDataException>(() => BinaryCopyRows.CopyAsync(
-                connection, "COPY t (id) FROM STDIN (FORMAT BINARY)", 1, FailingBatches(), static (copy, i) => copy.Bigint(i), CancellationToken.None));
+            Assert.ThrowsAsync<InvalidDataException>(() => BinaryCopyWriter.CopyAsync(
+                connection, "COPY t (id) FROM STDIN (FORMAT BINARY)", 1, FailingBatches(), static (copy, i) => copy.Int64(i), CancellationToken.None));
 
             Assert.That(await connection.ExecuteScalarAsync<long>("SELECT count(*) FROM t"), Is.Zero);
         }

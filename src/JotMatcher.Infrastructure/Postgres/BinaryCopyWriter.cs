@@ -2,7 +2,7 @@ using System.Buffers.Binary;
 using System.Text;
 using Npgsql;
 
-namespace JotMatcher.Infrastructure.Postgres.Results;
+namespace JotMatcher.Infrastructure.Postgres;
 
 /// <summary>
 /// Writes rows of PostgreSQL's binary COPY format itself, into a raw COPY stream, through one reusable buffer.
@@ -52,6 +52,38 @@ internal sealed class BinaryCopyWriter : IAsyncDisposable
         ArgumentNullException.ThrowIfNull(connection);
         var stream = await connection.BeginRawBinaryCopyAsync(copyCommand, cancellationToken);
         return new BinaryCopyWriter(stream, cancellationToken);
+    }
+
+    /// <summary>
+    /// Copies <paramref name="rows"/> with <paramref name="copyCommand"/>, each row of <paramref name="fields"/> fields
+    /// written by <paramref name="writeRow"/>; any failure, cancellation included, cancels the COPY so nothing of it is stored.
+    /// </summary>
+    public static Task<long> CopyAsync<T>(
+        NpgsqlConnection connection, string copyCommand, short fields, IEnumerable<T> rows, Action<BinaryCopyWriter, T> writeRow,
+        CancellationToken cancellationToken)
+        => CopyAsync(connection, copyCommand, fields, OneBatch(rows), writeRow, cancellationToken);
+
+    /// <summary>
+    /// <see cref="CopyAsync{T}(NpgsqlConnection, string, short, IEnumerable{T}, Action{BinaryCopyWriter, T}, CancellationToken)"/>
+    /// of rows that arrive in batches while the COPY runs (staging copies a file while it is still being parsed);
+    /// returns how many rows were copied.
+    /// </summary>
+    public static async Task<long> CopyAsync<T>(
+        NpgsqlConnection connection, string copyCommand, short fields, IAsyncEnumerable<T[]> batches, Action<BinaryCopyWriter, T> writeRow,
+        CancellationToken cancellationToken)
+    {
+        await using var copy = await BeginAsync(connection, copyCommand, cancellationToken);
+        await foreach (var batch in batches.WithCancellation(cancellationToken))
+        {
+            foreach (var row in batch)
+            {
+                await copy.StartRowAsync(fields);
+                writeRow(copy, row);
+            }
+        }
+
+        await copy.CompleteAsync();
+        return copy.Rows;
     }
 
     /// <summary>Starts a row of <paramref name="fields"/> fields; may send the rows before it to the server.</summary>
@@ -146,8 +178,11 @@ internal sealed class BinaryCopyWriter : IAsyncDisposable
         buffer[length++] = value ? (byte)1 : (byte)0;
     }
 
-    /// <summary>A date: days since 2000-01-01.</summary>
-    public void Date(DateOnly value) => Int32Field(value.DayNumber - PostgresEpochDay);
+    /// <summary>A date: days since 2000-01-01; <see cref="DateOnly.MinValue"/> and <see cref="DateOnly.MaxValue"/> as -infinity and infinity, as Npgsql writes them.</summary>
+    public void Date(DateOnly value) => Int32Field(
+        value == DateOnly.MinValue ? int.MinValue
+        : value == DateOnly.MaxValue ? int.MaxValue
+        : value.DayNumber - PostgresEpochDay);
 
     public void NullableDate(DateOnly? value)
     {
@@ -234,6 +269,13 @@ internal sealed class BinaryCopyWriter : IAsyncDisposable
             // to report (and to retry on), not this one; the server rolls back with the connection.
         }
     }
+
+#pragma warning disable CS1998 // one batch, already in hand
+    private static async IAsyncEnumerable<T[]> OneBatch<T>(IEnumerable<T> rows)
+    {
+        yield return rows as T[] ?? [.. rows];
+    }
+#pragma warning restore CS1998
 
     private void Int32Field(int value)
     {
