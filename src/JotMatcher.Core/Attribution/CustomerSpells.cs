@@ -23,9 +23,11 @@ internal sealed class CustomerSpells
 
     public static CustomerSpells Build(IReadOnlyList<ClaimSpell> claims)
     {
-        var groupOf = new Dictionary<string, int>(StringComparer.Ordinal);
+        // Sized for a customer a claim up front: growing a million-entry table doubles it several times over, each
+        // old table garbage on the large-object heap.
+        var groupOf = new Dictionary<string, int>(claims.Count, StringComparer.Ordinal);
         var groupOfClaim = new int[claims.Count];
-        var counts = new List<int>();
+        var counts = new List<int>(claims.Count);
         for (var i = 0; i < claims.Count; i++)
         {
             ref var group = ref CollectionsMarshal.GetValueRefOrAddDefault(groupOf, claims[i].CustomerId, out var exists);

@@ -60,11 +60,15 @@ public sealed class OutcomeAttributor(RuleSetCatalog rules, ReferenceData refere
             }
         }
 
-        var (outcomes, notCredited) = Credit(claimed, links, spells);
-        outcomes.Sort(static (a, b) => CompareIds(a.HmrcId, a.Spell.ClaimId, b.HmrcId, b.Spell.ClaimId));
-        referrals.Sort(static (a, b) => CompareIds(a.Link.Employment.HmrcId, a.Spell.ClaimId, b.Link.Employment.HmrcId, b.Spell.ClaimId));
-        notCredited.Sort(CompareLinks);
-        noOutcome.Sort(CompareLinks);
+        var (outcomes, notCredited, outcomesByLink, notCreditedByLink) = Credit(claimed, links, spells);
+        // Links come from the matcher in hmrc_id order, so the outcomes and links taken in link order are usually in
+        // the order sought already: checking that is one comparison a row, sorting twenty, each a few cache misses.
+        // Only rows strictly in order are taken so (the sort is not stable: with two equal rows its order is its
+        // own); otherwise the rows are sorted exactly as they always were.
+        outcomes = InOrderOrSorted(outcomesByLink, outcomes, static (a, b) => CompareIds(a.HmrcId, a.Spell.ClaimId, b.HmrcId, b.Spell.ClaimId));
+        referrals = InOrderOrSorted(referrals, referrals, static (a, b) => CompareIds(a.Link.Employment.HmrcId, a.Spell.ClaimId, b.Link.Employment.HmrcId, b.Spell.ClaimId));
+        notCredited = InOrderOrSorted(notCreditedByLink, notCredited, CompareLinks);
+        noOutcome = InOrderOrSorted(noOutcome, noOutcome, CompareLinks);
         return new AttributionResult(outcomes, referrals, notCredited, noOutcome);
     }
 
@@ -117,10 +121,29 @@ public sealed class OutcomeAttributor(RuleSetCatalog rules, ReferenceData refere
     }
 
     /// <summary>
-    /// One outcome a spell (SPEC §3): of the links that fell to one spell, the earliest employment start wins,
-    /// then the higher score, then the smaller hmrc_id; the others are matched but earn nothing.
+    /// <paramref name="candidate"/> when it is strictly in <paramref name="compare"/> order — the one order any sort
+    /// gives rows with no two equal — else <paramref name="rows"/> (the same rows in the order they were made) sorted.
     /// </summary>
-    private (List<JobOutcome> Outcomes, List<IdentityLink> NotCredited) Credit(
+    private static List<T> InOrderOrSorted<T>(List<T> candidate, List<T> rows, Comparison<T> compare)
+    {
+        for (var i = 1; i < candidate.Count; i++)
+        {
+            if (compare(candidate[i - 1], candidate[i]) >= 0)
+            {
+                rows.Sort(compare);
+                return rows;
+            }
+        }
+
+        return candidate;
+    }
+
+    /// <summary>
+    /// One outcome a spell (SPEC §3): of the links that fell to one spell, the earliest employment start wins,
+    /// then the higher score, then the smaller hmrc_id; the others are matched but earn nothing. Both lists are
+    /// given twice: in the order worked out, and in link order.
+    /// </summary>
+    private (List<JobOutcome> Outcomes, List<IdentityLink> NotCredited, List<JobOutcome> OutcomesByLink, List<IdentityLink> NotCreditedByLink) Credit(
         List<SpellClaim> claimed, IReadOnlyList<IdentityLink> links, ClaimSpell[] spells)
     {
         claimed.Sort((a, b) =>
@@ -144,8 +167,12 @@ public sealed class OutcomeAttributor(RuleSetCatalog rules, ReferenceData refere
         });
 
         var points = new PointsCalculator(Rules, Reference.DeprivedAreas, AsOf);
-        var outcomes = new List<JobOutcome>();
+        var outcomes = new List<JobOutcome>(claimed.Count);
         var notCredited = new List<IdentityLink>();
+        // By link (a link claims one spell at most): its outcome, or whether it was claimed but not credited; to list
+        // both in link order too.
+        var byLink = new JobOutcome?[links.Count];
+        var notCreditedLink = new bool[links.Count];
         for (var k = 0; k < claimed.Count; k++)
         {
             var claim = claimed[k];
@@ -153,15 +180,32 @@ public sealed class OutcomeAttributor(RuleSetCatalog rules, ReferenceData refere
             if (k > 0 && claimed[k - 1].Spell == claim.Spell)
             {
                 notCredited.Add(link);
+                notCreditedLink[claim.Link] = true;
                 continue;
             }
 
             var spell = spells[claim.Spell];
             var award = points.Award(spell, link.Employment.EmploymentStart, spells.AsSpan(claim.CustomerFirst, claim.CustomerCount));
-            outcomes.Add(new JobOutcome(link, spell, award));
+            var outcome = new JobOutcome(link, spell, award);
+            outcomes.Add(outcome);
+            byLink[claim.Link] = outcome;
         }
 
-        return (outcomes, notCredited);
+        var outcomesByLink = new List<JobOutcome>(outcomes.Count);
+        var notCreditedByLink = new List<IdentityLink>(notCredited.Count);
+        for (var i = 0; i < links.Count; i++)
+        {
+            if (byLink[i] is { } outcome)
+            {
+                outcomesByLink.Add(outcome);
+            }
+            else if (notCreditedLink[i])
+            {
+                notCreditedByLink.Add(links[i]);
+            }
+        }
+
+        return (outcomes, notCredited, outcomesByLink, notCreditedByLink);
     }
 
     private static int CompareLinks(IdentityLink a, IdentityLink b)

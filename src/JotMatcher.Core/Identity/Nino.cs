@@ -33,9 +33,15 @@ public readonly record struct Nino
 
     public static Nino Blank => default;
 
-    public static Nino Parse(string? recorded)
+    public static Nino Parse(string? recorded) => ParseSpan(recorded);
+
+    /// <summary>
+    /// <see cref="Parse(string?)"/> from characters that are not a string yet (a field still in the reader's buffer),
+    /// so only the normalised value becomes one: ingest parses a NINo on every input row.
+    /// </summary>
+    public static Nino ParseSpan(ReadOnlySpan<char> recorded)
     {
-        if (string.IsNullOrWhiteSpace(recorded))
+        if (recorded.IsWhiteSpace())
         {
             return default;
         }

@@ -10,27 +10,34 @@ namespace JotMatcher.Core.Matching;
 /// </summary>
 internal sealed class CustomerTable
 {
-    private CustomerTable(string[] ids, ClaimSpell[][] spells, IdentityProfile[] profiles)
+    // All spells in customer then claim_id order, one array; customer c's are spells[spellStarts[c]..spellStarts[c + 1]].
+    // A million customers then cost one array, not a million small ones the collector traces for the whole match.
+    private readonly ClaimSpell[] spells;
+    private readonly int[] spellStarts;
+
+    private CustomerTable(string[] ids, ClaimSpell[] spells, int[] spellStarts, IdentityProfile[] profiles)
     {
         Ids = ids;
-        Spells = spells;
+        this.spells = spells;
+        this.spellStarts = spellStarts;
         Profiles = profiles;
     }
 
     public string[] Ids { get; }
 
-    public ClaimSpell[][] Spells { get; }
-
     /// <summary>All identity variants, grouped by owner in customer order.</summary>
     public IdentityProfile[] Profiles { get; }
 
-    public static CustomerTable Build(IReadOnlyList<ClaimSpell> claims, ForenameVariants.Cache? variants = null, ParallelOptions? parallel = null)
-    {
-        var order = OrdinalOrder.Of(claims.Select(c => c.CustomerId).ToArray(), claims.Select(c => c.ClaimId).ToArray());
-        var sorted = Array.ConvertAll(order, i => claims[i]);
+    /// <summary>A customer's spells in claim_id order.</summary>
+    public ReadOnlySpan<ClaimSpell> SpellsOf(int customer) => spells.AsSpan(spellStarts[customer], spellStarts[customer + 1] - spellStarts[customer]);
 
-        var ids = new List<string>();
-        var spells = new List<ClaimSpell[]>();
+    public static CustomerTable Build(IReadOnlyList<ClaimSpell> claims, NameForms.Cache? names = null, ParallelOptions? parallel = null)
+    {
+        var sorted = OrdinalOrder.Sorted(claims, static c => c.CustomerId, static c => c.ClaimId);
+
+        // Sized for one spell a customer: no regrowth, and one copy to the exact size at the end.
+        var ids = new List<string>(sorted.Length);
+        var starts = new List<int>(sorted.Length + 1);
         var identities = new List<(int Owner, ClaimSpell Spell)>(sorted.Length);
         var start = 0;
         for (var i = 1; i <= sorted.Length; i++)
@@ -42,8 +49,8 @@ internal sealed class CustomerTable
 
             var owner = ids.Count;
             ids.Add(sorted[start].CustomerId);
-            var group = sorted[start..i];
-            spells.Add(group);
+            starts.Add(start);
+            var group = sorted.AsSpan(start, i - start);
             for (var j = 0; j < group.Length; j++)
             {
                 if (!RepeatsEarlierIdentity(group, j))
@@ -55,17 +62,18 @@ internal sealed class CustomerTable
             start = i;
         }
 
+        starts.Add(sorted.Length);
         // Profiles are built in parallel into fixed slots: the same order whatever the threads.
         var profiles = new IdentityProfile[identities.Count];
         Parallel.For(0, profiles.Length, parallel ?? new ParallelOptions(), i =>
         {
             var (owner, s) = identities[i];
-            profiles[i] = IdentityProfile.Create(owner, s.Surname, s.Forenames, s.DateOfBirth, s.Sex, s.Postcode, s.Nino, variants);
+            profiles[i] = IdentityProfile.Create(owner, s.Surname, s.Forenames, s.DateOfBirth, s.Sex, s.Postcode, s.Nino, names);
         });
-        return new CustomerTable([.. ids], [.. spells], profiles);
+        return new CustomerTable([.. ids], sorted, [.. starts], profiles);
     }
 
-    private static bool RepeatsEarlierIdentity(ClaimSpell[] group, int j)
+    private static bool RepeatsEarlierIdentity(ReadOnlySpan<ClaimSpell> group, int j)
     {
         var s = group[j];
         for (var k = 0; k < j; k++)
@@ -92,7 +100,8 @@ internal sealed class CustomerTable
     {
         ClaimSpell? best = null;
         var bestDistance = int.MaxValue;
-        foreach (var s in Spells[customer])
+        var spellsOf = SpellsOf(customer);
+        foreach (var s in spellsOf)
         {
             if (s.ClaimEnd is { } end)
             {
@@ -109,8 +118,8 @@ internal sealed class CustomerTable
             return best.ClaimId;
         }
 
-        var latest = Spells[customer][0];
-        foreach (var s in Spells[customer])
+        var latest = spellsOf[0];
+        foreach (var s in spellsOf)
         {
             if (s.ClaimStart > latest.ClaimStart)
             {

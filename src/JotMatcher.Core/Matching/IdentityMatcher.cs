@@ -17,10 +17,10 @@ public sealed class IdentityMatcher(MatchingSettings settings)
     public MatchResult Match(IReadOnlyList<ClaimSpell> claims, IReadOnlyList<HmrcEmployment> employments, string? fixedModelJson = null)
     {
         var parallel = new ParallelOptions { MaxDegreeOfParallelism = Settings.MaxParallelism > 0 ? Settings.MaxParallelism : -1 };
-        var variants = new ForenameVariants.Cache();
-        var customers = CustomerTable.Build(claims, variants, parallel);
+        var names = new NameForms.Cache();
+        var customers = CustomerTable.Build(claims, names, parallel);
         var hmrc = SortedById(employments);
-        var profiles = BuildProfiles(hmrc, variants, parallel);
+        var profiles = BuildProfiles(hmrc, names, parallel);
 
         var decisions = new PassDecision?[hmrc.Length];
         var sharedNino = new Candidate[]?[hmrc.Length];
@@ -97,18 +97,15 @@ public sealed class IdentityMatcher(MatchingSettings settings)
     }
 
     private static HmrcEmployment[] SortedById(IReadOnlyList<HmrcEmployment> employments)
-    {
-        var order = OrdinalOrder.Of(employments.Select(e => e.HmrcId).ToArray());
-        return Array.ConvertAll(order, i => employments[i]);
-    }
+        => OrdinalOrder.Sorted(employments, static e => e.HmrcId);
 
-    private static IdentityProfile[] BuildProfiles(HmrcEmployment[] hmrc, ForenameVariants.Cache? variants = null, ParallelOptions? parallel = null)
+    private static IdentityProfile[] BuildProfiles(HmrcEmployment[] hmrc, NameForms.Cache? names = null, ParallelOptions? parallel = null)
     {
         var profiles = new IdentityProfile[hmrc.Length];
         Parallel.For(0, hmrc.Length, parallel ?? new ParallelOptions(), h =>
         {
             var e = hmrc[h];
-            profiles[h] = IdentityProfile.Create(h, e.Surname, e.Forenames, e.DateOfBirth, e.Sex, e.Postcode, e.Nino, variants);
+            profiles[h] = IdentityProfile.Create(h, e.Surname, e.Forenames, e.DateOfBirth, e.Sex, e.Postcode, e.Nino, names);
         });
         return profiles;
     }

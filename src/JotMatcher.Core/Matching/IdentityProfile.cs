@@ -7,60 +7,87 @@ namespace JotMatcher.Core.Matching;
 /// One identity as the matcher compares it, preprocessed once: normalised name tokens, phonetic codes, the date of
 /// birth as a day number and as YYYYMMDD, postcode parts, sex and the packed NINo stem. For a customer there is one
 /// profile per distinct identity variant across its spells; <see cref="Owner"/> is the customer's index.
+/// <para>
+/// Millions are held through a whole match, so a profile is kept small: what every pair comparison reads (the joined
+/// surname, the first forename, their masks, the forename's variants) sits in the profile itself; the rest of what a
+/// name yields is read through the surname's and the forenames' <see cref="NameForms"/>, shared by every profile that
+/// recorded the same value.
+/// </para>
 /// </summary>
 internal sealed class IdentityProfile
 {
     public const int NoDate = -1;
 
-    public required int Owner { get; init; }
+    private readonly NameForms surnameForms;
+    private readonly NameForms forenameForms;
+
+    private IdentityProfile(int owner, NameForms surname, NameForms forenames, int dobDay, int dobYmd, PostcodeParts postcode, Sex sex, long stem)
+    {
+        Owner = owner;
+        surnameForms = surname;
+        forenameForms = forenames;
+        Surname = surname.Joined;
+        SurnameMask = surname.JoinedMask;
+        Forename = forenames.First;
+        ForenameMask = forenames.FirstMask;
+        Forenames = forenames.FirstVariants;
+        DobDay = dobDay;
+        DobYmd = dobYmd;
+        Postcode = postcode;
+        Sex = sex;
+        Stem = stem;
+    }
+
+    public int Owner { get; }
 
     /// <summary>Surname letters joined without separators ("smith-jones" → "smithjones").</summary>
-    public required string Surname { get; init; }
+    public string Surname { get; }
 
     /// <summary>Letter masks of <see cref="Surname"/>, <see cref="Forename"/> and <see cref="ForenamesJoined"/> (Jaro-Winkler bounds).</summary>
-    public required int SurnameMask { get; init; }
+    public int SurnameMask { get; }
 
-    public required int ForenameMask { get; init; }
+    public int ForenameMask { get; }
 
-    public required int ForenamesJoinedMask { get; init; }
+    public int ForenamesJoinedMask => forenameForms.JoinedMask;
 
-    /// <summary>The parts of a double-barrelled surname; empty for a single-part surname.</summary>
-    public required string[] SurnameParts { get; init; }
+    /// <summary>The parts of a double-barrelled surname; empty for a single-part surname. Shared: never written to.</summary>
+    public string[] SurnameParts => surnameForms.Tokens.Length > 1 ? surnameForms.Tokens : [];
 
-    public required string Forename { get; init; }
+    public string Forename { get; }
 
     /// <summary>The surname read as a forename, for swapped names: its first part ("liam" of "Liam Paul" recorded as the surname).</summary>
-    public required string SurnameFirstPart { get; init; }
+    public string SurnameFirstPart => surnameForms.First;
 
-    public required int SurnameFirstPartMask { get; init; }
+    public int SurnameFirstPartMask => surnameForms.FirstMask;
 
     /// <summary>Nickname groups and variant initials of <see cref="SurnameFirstPart"/>.</summary>
-    public required ForenameVariants SurnameVariants { get; init; }
+    public ForenameVariants SurnameVariants => surnameForms.FirstVariants;
 
     /// <summary>The first forename's nickname groups and variant initials.</summary>
-    public required ForenameVariants Forenames { get; init; }
+    public ForenameVariants Forenames { get; }
 
-    public required string[] ForenameTokens { get; init; }
+    /// <summary>The forename tokens. Shared: never written to.</summary>
+    public string[] ForenameTokens => forenameForms.Tokens;
 
     /// <summary>All forename tokens joined without separators ("slack-smith" → "slacksmith"), for swap checks.</summary>
-    public required string ForenamesJoined { get; init; }
+    public string ForenamesJoined => forenameForms.Joined;
 
-    public required int SurnameSoundex { get; init; }
+    public int SurnameSoundex => surnameForms.JoinedSoundex;
 
-    public required int ForenameSoundex { get; init; }
+    public int ForenameSoundex => forenameForms.FirstSoundex;
 
     /// <summary><see cref="DateOnly.DayNumber"/> of the date of birth, or <see cref="NoDate"/>.</summary>
-    public required int DobDay { get; init; }
+    public int DobDay { get; }
 
     /// <summary>The date of birth as the integer YYYYMMDD, or <see cref="NoDate"/>.</summary>
-    public required int DobYmd { get; init; }
+    public int DobYmd { get; }
 
-    public required PostcodeParts Postcode { get; init; }
+    public PostcodeParts Postcode { get; }
 
-    public required Sex Sex { get; init; }
+    public Sex Sex { get; }
 
     /// <summary>The valid NINo stem (letters and digits, suffix ignored) packed by <see cref="NinoStem"/>; 0 when none.</summary>
-    public required long Stem { get; init; }
+    public long Stem { get; }
 
     /// <summary>Weights of exact agreement on this customer's own values (term-frequency adjusted); set from the model before scoring.</summary>
     public Model.ExactAgreementWeights ExactWeights { get; set; }
@@ -70,36 +97,18 @@ internal sealed class IdentityProfile
     public int BirthMonthDay => DobYmd % 10000;
 
     public static IdentityProfile Create(int owner, string surname, string forenames, DateOnly? dob, Sex sex, string postcode, Identity.Nino nino,
-        ForenameVariants.Cache? variants = null)
+        NameForms.Cache? names = null)
     {
-        var surnameTokens = NameText.Tokens(surname);
-        var joinedSurname = string.Concat(surnameTokens);
-        var forenameTokens = NameText.Tokens(forenames);
-        var forename = forenameTokens.Length > 0 ? forenameTokens[0] : "";
-        var surnameFirstPart = surnameTokens.Length > 0 ? surnameTokens[0] : "";
-        var forenamesJoined = forenameTokens.Length > 1 ? string.Concat(forenameTokens) : forename;
-        return new IdentityProfile
-        {
-            Owner = owner,
-            Surname = joinedSurname,
-            SurnameParts = surnameTokens.Length > 1 ? surnameTokens : [],
-            Forename = forename,
-            SurnameFirstPart = surnameFirstPart,
-            SurnameFirstPartMask = JaroWinkler.LetterMask(surnameFirstPart),
-            SurnameVariants = variants?.Of(surnameFirstPart) ?? ForenameVariants.Of(surnameFirstPart),
-            Forenames = variants?.Of(forename) ?? ForenameVariants.Of(forename),
-            ForenameTokens = forenameTokens,
-            ForenamesJoined = forenamesJoined,
-            SurnameMask = JaroWinkler.LetterMask(joinedSurname),
-            ForenameMask = JaroWinkler.LetterMask(forename),
-            ForenamesJoinedMask = JaroWinkler.LetterMask(forenamesJoined),
-            SurnameSoundex = Soundex.Code(joinedSurname),
-            ForenameSoundex = Soundex.Code(forename),
-            DobDay = dob?.DayNumber ?? NoDate,
-            DobYmd = dob is { } d ? (d.Year * 10000) + (d.Month * 100) + d.Day : NoDate,
-            Postcode = PostcodeParts.Parse(postcode),
-            Sex = sex,
-            Stem = NinoStem.Pack(nino),
-        };
+        // Everything derived from a name comes from its forms: with a run's cache, a profile allocates only itself and
+        // its postcode.
+        return new IdentityProfile(
+            owner,
+            names?.Of(surname) ?? NameForms.Of(surname),
+            names?.Of(forenames) ?? NameForms.Of(forenames),
+            dob?.DayNumber ?? NoDate,
+            dob is { } d ? (d.Year * 10000) + (d.Month * 100) + d.Day : NoDate,
+            PostcodeParts.Parse(postcode),
+            sex,
+            NinoStem.Pack(nino));
     }
 }

@@ -8,8 +8,35 @@ namespace JotMatcher.Core.Matching;
 /// </summary>
 internal static class OrdinalOrder
 {
+    /// <summary>
+    /// <paramref name="items"/> in the ordinal order of their ids, as a new array. Items already in order (the usual
+    /// case) are only checked and copied: no id arrays, no index array.
+    /// </summary>
+    public static T[] Sorted<T>(IReadOnlyList<T> items, Func<T, string> primary, Func<T, string>? secondary = null)
+    {
+        if (InOrder(new Ids<T>(items, primary), secondary is null ? null : new Ids<T>(items, secondary)))
+        {
+            return [.. items];
+        }
+
+        var order = Of(items.Select(primary).ToArray(), secondary is null ? null : items.Select(secondary).ToArray());
+        return Array.ConvertAll(order, i => items[i]);
+    }
+
     public static int[] Of(IReadOnlyList<string> primary, IReadOnlyList<string>? secondary = null)
     {
+        // Inputs usually arrive in order already (files written in id order, loaded in line order): one pass says so.
+        if (InOrder(primary, secondary))
+        {
+            var identity = new int[primary.Count];
+            for (var i = 0; i < identity.Length; i++)
+            {
+                identity[i] = i;
+            }
+
+            return identity;
+        }
+
         var latin1 = AllLatin1(primary) && (secondary is null || AllLatin1(secondary));
         var entries = new Entry[primary.Count];
         for (var i = 0; i < entries.Length; i++)
@@ -18,8 +45,53 @@ internal static class OrdinalOrder
             entries[i] = new Entry(high, low, i);
         }
 
-        Array.Sort(entries, new Comparer(primary, secondary));
+        // Sorting by the packed keys alone needs no comparer object (Entry compares itself, inlined); only runs of
+        // equal keys are then ordered by the strings themselves. The order is the same as one sort with the full comparer.
+        Array.Sort(entries);
+        var comparer = new Comparer(primary, secondary);
+        var start = 0;
+        for (var i = 1; i <= entries.Length; i++)
+        {
+            if (i < entries.Length && entries[i].High == entries[start].High && entries[i].Low == entries[start].Low)
+            {
+                continue;
+            }
+
+            if (i - start > 1)
+            {
+                Array.Sort(entries, start, i - start, comparer);
+            }
+
+            start = i;
+        }
+
         return Array.ConvertAll(entries, e => e.Index);
+    }
+
+    private static bool InOrder(IReadOnlyList<string> primary, IReadOnlyList<string>? secondary)
+    {
+        for (var i = 1; i < primary.Count; i++)
+        {
+            var c = string.CompareOrdinal(primary[i - 1], primary[i]);
+            if (c > 0 || (c == 0 && secondary is not null && string.CompareOrdinal(secondary[i - 1], secondary[i]) > 0))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    /// <summary>The ids of a list of items, read through without copying them out.</summary>
+    private sealed class Ids<T>(IReadOnlyList<T> items, Func<T, string> id) : IReadOnlyList<string>
+    {
+        public int Count => items.Count;
+
+        public string this[int index] => id(items[index]);
+
+        public IEnumerator<string> GetEnumerator() => items.Select(id).GetEnumerator();
+
+        System.Collections.IEnumerator System.Collections.IEnumerable.GetEnumerator() => GetEnumerator();
     }
 
     private static bool AllLatin1(IReadOnlyList<string> ids)
@@ -60,7 +132,19 @@ internal static class OrdinalOrder
         return (high, low);
     }
 
-    private readonly record struct Entry(ulong High, ulong Low, int Index);
+    private readonly record struct Entry(ulong High, ulong Low, int Index) : IComparable<Entry>
+    {
+        public int CompareTo(Entry other)
+        {
+            var c = High.CompareTo(other.High);
+            if (c == 0)
+            {
+                c = Low.CompareTo(other.Low);
+            }
+
+            return c != 0 ? c : Index.CompareTo(other.Index);
+        }
+    }
 
     private sealed class Comparer(IReadOnlyList<string> primary, IReadOnlyList<string>? secondary) : IComparer<Entry>
     {

@@ -35,15 +35,22 @@ internal static class OpenMonths
     /// <summary>Every month a result has a row in: outcomes, referrals, review cases and matched links.</summary>
     public static SortedSet<string> WithRows(RunResult result)
     {
-        var months = new SortedSet<string>(StringComparer.Ordinal);
+        // Distinct days first (a few thousand), each formatted once: not a string per link.
+        var days = new HashSet<int>();
         foreach (var link in result.Match.Links)
         {
-            months.Add(Format(link.Employment.EmploymentStart));
+            days.Add(link.Employment.EmploymentStart.DayNumber);
         }
 
         foreach (var review in result.Match.Reviews)
         {
-            months.Add(Format(review.Employment.EmploymentStart));
+            days.Add(review.Employment.EmploymentStart.DayNumber);
+        }
+
+        var months = new SortedSet<string>(StringComparer.Ordinal);
+        foreach (var day in days)
+        {
+            months.Add(Format(DateOnly.FromDayNumber(day)));
         }
 
         return months;

@@ -12,6 +12,9 @@ internal sealed class ClaimRecordMapper : IRecordMapper<ClaimSpell>
     private readonly Column claimId, customerId, nino, surname, forenames, dateOfBirth, sex, postcode, benefit,
         employed, loneParent, disabled, hasChildren, programme, claimStart, claimEnd, officeCode, districtCode, areaCode;
 
+    private readonly RepeatedField<string> lastCustomer = new(), lastPostcode = new();
+    private readonly RepeatedField<Nino> lastNino = new();
+
     public ClaimRecordMapper(CsvReader csv)
     {
         claimId = Column.Find(csv, "claim_id");
@@ -42,7 +45,7 @@ internal sealed class ClaimRecordMapper : IRecordMapper<ClaimSpell>
     public ClaimSpell? Map(RowFields row, SourceLocation source)
     {
         var id = row.Required(claimId);
-        var customer = row.Required(customerId);
+        var customer = row.Required(customerId, lastCustomer);
         var start = row.RequiredDate(claimStart);
         var end = row.OptionalDate(claimEnd);
         if (end < start)
@@ -53,10 +56,10 @@ internal sealed class ClaimRecordMapper : IRecordMapper<ClaimSpell>
         // SPEC §2 does not mark benefit required, but no priority group (§4) can be chosen without it, so a spell
         // with a blank or unknown benefit could never be scored correctly: reject it visibly rather than guess.
         var spellBenefit = ReadBenefit(row);
-        var spellNino = Nino.Parse(row.Identity(nino));
+        var spellNino = row.IdentityNino(nino, lastNino);
         var spellSurname = row.Identity(surname);
         var spellForenames = row.Identity(forenames);
-        var spellPostcode = Postcodes.Normalise(row.Identity(postcode));
+        var spellPostcode = row.IdentityPostcode(postcode, lastPostcode);
         if (row.IsRejected)
         {
             return null;

@@ -49,11 +49,13 @@ public static class DatasetReader
         return File.Exists(path) ? DatasetManifest.Parse(File.ReadAllText(path)) : DatasetManifest.Empty;
     }
 
-    internal static IngestedFile<ClaimSpell> ReadClaimsFile(string path, IdRegistry ids)
-        => InputFileReader.Read(path, InputKind.Claims, ClaimRecordMapper.RequiredColumns, static csv => new ClaimRecordMapper(csv), ids);
+    /// <summary>Reads a claims file against <paramref name="ids"/>, handing each accepted record to <paramref name="accepted"/> as it goes.</summary>
+    internal static IngestedFile<ClaimSpell> ReadClaimsFile(string path, IdRegistry ids, AcceptedRecords<ClaimSpell>? accepted = null)
+        => InputFileReader.Read(path, InputKind.Claims, ClaimRecordMapper.RequiredColumns, static csv => new ClaimRecordMapper(csv), ids, accepted);
 
-    internal static IngestedFile<HmrcEmployment> ReadHmrcFile(string path, IdRegistry ids)
-        => InputFileReader.Read(path, InputKind.Hmrc, HmrcRecordMapper.RequiredColumns, static csv => new HmrcRecordMapper(csv), ids);
+    /// <summary>Reads an HMRC file against <paramref name="ids"/>, handing each accepted record to <paramref name="accepted"/> as it goes.</summary>
+    internal static IngestedFile<HmrcEmployment> ReadHmrcFile(string path, IdRegistry ids, AcceptedRecords<HmrcEmployment>? accepted = null)
+        => InputFileReader.Read(path, InputKind.Hmrc, HmrcRecordMapper.RequiredColumns, static csv => new HmrcRecordMapper(csv), ids, accepted);
 
     private static string[] CsvFiles(string directory)
     {

@@ -20,6 +20,10 @@ internal sealed class HmrcRecordMapper(CsvReader csv) : IRecordMapper<HmrcEmploy
     private readonly Column employmentStart = Column.Find(csv, "employment_start");
     private readonly Column notifiedOn = Column.Find(csv, "notified_on");
 
+    // An HMRC feed has no reason to repeat a person on the next row; these only spare the parsing of a repeat.
+    private readonly RepeatedField<Nino> lastNino = new();
+    private readonly RepeatedField<string> lastPostcode = new();
+
     public string IdColumn => "hmrc_id";
 
     public string IdOf(HmrcEmployment record) => record.HmrcId;
@@ -28,10 +32,10 @@ internal sealed class HmrcRecordMapper(CsvReader csv) : IRecordMapper<HmrcEmploy
     {
         var id = row.Required(hmrcId);
         var start = row.RequiredDate(employmentStart);
-        var employeeNino = Nino.Parse(row.Identity(nino));
+        var employeeNino = row.IdentityNino(nino, lastNino);
         var employeeSurname = row.Identity(surname);
         var employeeForenames = row.Identity(forenames);
-        var employeePostcode = Postcodes.Normalise(row.Identity(postcode));
+        var employeePostcode = row.IdentityPostcode(postcode, lastPostcode);
         if (row.IsRejected)
         {
             return null;

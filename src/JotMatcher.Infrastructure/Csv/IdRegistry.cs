@@ -25,6 +25,9 @@ internal sealed class IdRegistry
         return true;
     }
 
+    /// <summary>Makes room for <paramref name="more"/> ids besides those already held.</summary>
+    public void EnsureCapacity(int more) => seen.EnsureCapacity(seen.Count + more);
+
     /// <summary>Forgets the ids of a file that was quarantined after some of its rows had been read.</summary>
     public void Remove(string id) => seen.Remove(id);
 }

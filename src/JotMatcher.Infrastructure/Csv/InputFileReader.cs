@@ -17,12 +17,46 @@ internal static class InputFileReader
     /// </summary>
     private const int MaxRecordBytes = 16 * 1024 * 1024;
 
+    /// <summary>The records after which the file's row count is estimated from the bytes they took.</summary>
+    private const int SizingSample = 2048;
+
     public static IngestedFile<T> Read<T>(
         string path,
         InputKind kind,
         IReadOnlyList<string> requiredColumns,
         Func<CsvReader, IRecordMapper<T>> bind,
-        IdRegistry ids)
+        IdRegistry ids,
+        AcceptedRecords<T>? accepted = null)
+        where T : class
+    {
+        try
+        {
+            var file = ReadFile(path, kind, requiredColumns, bind, ids, accepted);
+            if (IsQuarantined(file))
+            {
+                accepted?.Abandon();
+            }
+            else
+            {
+                accepted?.Complete();
+            }
+
+            return file;
+        }
+        catch (Exception e)
+        {
+            accepted?.Abandon(e);
+            throw;
+        }
+    }
+
+    private static IngestedFile<T> ReadFile<T>(
+        string path,
+        InputKind kind,
+        IReadOnlyList<string> requiredColumns,
+        Func<CsvReader, IRecordMapper<T>> bind,
+        IdRegistry ids,
+        AcceptedRecords<T>? accepted)
         where T : class
     {
         var name = Path.GetFileName(path);
@@ -83,8 +117,15 @@ internal static class InputFileReader
 
             mapper = bind(csv);
             var row = new RowFields(csv);
+            var sized = false;
             while (csv.Read())
             {
+                if (!sized && csv.RowNumber == SizingSample)
+                {
+                    Presize(csv.ByteOffset, stream.Length, records, ids);
+                    sized = true;
+                }
+
                 var source = new SourceLocation(name, csv.LineNumber);
                 row.BeginRecord();
                 var record = mapper.Map(row, source);
@@ -99,6 +140,7 @@ internal static class InputFileReader
                 else
                 {
                     records.Add(record);
+                    accepted?.Add(record);
                     warnings += row.Warnings;
                 }
             }
@@ -120,6 +162,25 @@ internal static class InputFileReader
     }
 
     /// <summary>
+    /// Makes room for the rows the rest of the file probably holds, estimated from the bytes the first ones took, so a
+    /// million-row file does not grow the record list and the id registry a dozen times over (copying and rehashing
+    /// everything read so far each time, and leaving the old arrays as garbage). Only capacity: an estimate off either
+    /// way changes no result.
+    /// </summary>
+    private static void Presize<T>(long bytesSoFar, long fileBytes, List<T> records, IdRegistry ids)
+    {
+        if (bytesSoFar <= 0 || fileBytes <= bytesSoFar)
+        {
+            return;
+        }
+
+        var estimate = (long)(SizingSample * ((double)fileBytes / bytesSoFar) * 1.02);
+        var capacity = (int)Math.Min(estimate, Array.MaxLength / 2);
+        records.EnsureCapacity(capacity);
+        ids.EnsureCapacity(capacity);
+    }
+
+    /// <summary>
     /// The file, or null with the exception's type (never its message, which names the full path) when it cannot
     /// be opened: locked by the program still writing it, moved away after the folder was listed, or unreadable.
     /// Such a file is quarantined rather than stopping the whole run.
@@ -137,6 +198,9 @@ internal static class InputFileReader
             return null;
         }
     }
+
+    /// <summary>A file refused whole: its one reject is on line 0 (a row's reject never is: the header is line 1).</summary>
+    public static bool IsQuarantined<T>(IngestedFile<T> file) => file.Rejects is [{ Line: 0 }];
 
     private static IngestedFile<T> Quarantine<T>(string name, InputKind kind, string sha256, string reason)
         => new([], [new Reject(name, 0, reason)], new FileIngestCounts(name, kind, sha256, 0, 0, 0, 0));

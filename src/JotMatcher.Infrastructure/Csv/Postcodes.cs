@@ -3,47 +3,35 @@ namespace JotMatcher.Infrastructure.Csv;
 /// <summary>Postcodes as <see cref="Core.Records.ClaimSpell.Postcode"/> keeps them: upper case, no whitespace.</summary>
 internal static class Postcodes
 {
-    public static string Normalise(string recorded)
+    /// <summary>The normalised postcode of characters still in the reader's buffer: one string, the kept one.</summary>
+    public static string Normalise(ReadOnlySpan<char> recorded)
+        => recorded.IsEmpty ? "" : IsClean(recorded) ? new string(recorded) : Normalised(recorded);
+
+    private static bool IsClean(ReadOnlySpan<char> recorded)
     {
-        var clean = true;
         foreach (var c in recorded)
         {
             if (char.IsWhiteSpace(c) || char.IsLower(c))
             {
-                clean = false;
-                break;
+                return false;
             }
         }
 
-        if (clean)
-        {
-            return recorded;
-        }
-
-        return string.Create(CountKept(recorded), recorded, static (dest, source) =>
-        {
-            var i = 0;
-            foreach (var c in source)
-            {
-                if (!char.IsWhiteSpace(c))
-                {
-                    dest[i++] = char.ToUpperInvariant(c);
-                }
-            }
-        });
+        return true;
     }
 
-    private static int CountKept(string s)
+    private static string Normalised(ReadOnlySpan<char> recorded)
     {
+        Span<char> kept = recorded.Length <= 64 ? stackalloc char[recorded.Length] : new char[recorded.Length];
         var n = 0;
-        foreach (var c in s)
+        foreach (var c in recorded)
         {
             if (!char.IsWhiteSpace(c))
             {
-                n++;
+                kept[n++] = char.ToUpperInvariant(c);
             }
         }
 
-        return n;
+        return new string(kept[..n]);
     }
 }

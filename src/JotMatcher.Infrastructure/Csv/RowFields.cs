@@ -1,5 +1,7 @@
+using System.Text;
 using System.Text.Unicode;
 using CsvHelper;
+using JotMatcher.Core.Identity;
 
 namespace JotMatcher.Infrastructure.Csv;
 
@@ -15,6 +17,8 @@ internal sealed class RowFields(CsvReader csv)
     /// swallowed following lines), so identity fields over it reject the row rather than feed the matcher garbage.
     /// </summary>
     public const int MaxFieldBytes = 4096;
+
+    private readonly char[] chars = new char[MaxFieldBytes];
 
     public string? RejectReason { get; private set; }
 
@@ -46,6 +50,60 @@ internal sealed class RowFields(CsvReader csv)
         }
 
         return CheckedText(column, span, rejectBad: true);
+    }
+
+    /// <summary><see cref="Required(Column)"/>, taking the previous row's string when the bytes are the same.</summary>
+    public string Required(Column column, RepeatedField<string> previous)
+    {
+        var span = Span(column);
+        if (previous.Matches(span))
+        {
+            return previous.Value;
+        }
+
+        var value = Required(column);
+        if (IsReadable(span) && !IsBlank(span))
+        {
+            previous.Remember(span, value);
+        }
+
+        return value;
+    }
+
+    /// <summary>The NINo of an identity field (<see cref="Identity"/>'s rule), the previous row's when the bytes are the same.</summary>
+    public Nino IdentityNino(Column column, RepeatedField<Nino> previous)
+    {
+        var span = Span(column);
+        if (previous.Matches(span))
+        {
+            return previous.Value;
+        }
+
+        var value = Nino.ParseSpan(IdentityChars(column, span));
+        if (IsReadable(span))
+        {
+            previous.Remember(span, value);
+        }
+
+        return value;
+    }
+
+    /// <summary>The normalised postcode of an identity field (<see cref="Identity"/>'s rule), the previous row's when the bytes are the same.</summary>
+    public string IdentityPostcode(Column column, RepeatedField<string> previous)
+    {
+        var span = Span(column);
+        if (previous.Matches(span))
+        {
+            return previous.Value;
+        }
+
+        var value = Postcodes.Normalise(IdentityChars(column, span));
+        if (IsReadable(span))
+        {
+            previous.Remember(span, value);
+        }
+
+        return value;
     }
 
     /// <summary>
@@ -134,11 +192,14 @@ internal sealed class RowFields(CsvReader csv)
 
     public static bool IsBlank(ReadOnlySpan<byte> span) => span.Trim((byte)' ').IsEmpty;
 
+    /// <summary>Text that no rule warns about or rejects: within <see cref="MaxFieldBytes"/>, valid UTF-8, no NUL.</summary>
+    private static bool IsReadable(ReadOnlySpan<byte> span) => span.Length <= MaxFieldBytes && Utf8.IsValid(span) && !span.Contains((byte)0);
+
     private string CheckedText(Column column, ReadOnlySpan<byte> span, bool rejectBad)
     {
         // A NUL byte is valid UTF-8 but no PostgreSQL text value can hold it: staged, it would fail every run that
         // includes the file, so it is unreadable here like any other byte that is not text.
-        if (span.Length > MaxFieldBytes || !Utf8.IsValid(span) || span.Contains((byte)0))
+        if (!IsReadable(span))
         {
             if (rejectBad)
             {
@@ -155,5 +216,31 @@ internal sealed class RowFields(CsvReader csv)
 
         // Quoted values keep their inner spaces in CsvHelper; identifiers and names never mean them.
         return csv.GetString(column.Index).Trim();
+    }
+
+    /// <summary>
+    /// <see cref="Identity"/>'s value as characters in this reader's buffer (valid until the next call), for a field
+    /// that is normalised into a string of its own, so the value as recorded never becomes one.
+    /// </summary>
+    private ReadOnlySpan<char> IdentityChars(Column column, ReadOnlySpan<byte> span)
+    {
+        if (span.IsEmpty)
+        {
+            return default;
+        }
+
+        if (span.Length > MaxFieldBytes)
+        {
+            Reject($"{column.Name}: too long");
+            return default;
+        }
+
+        if (!IsReadable(span))
+        {
+            Warn();
+            return default;
+        }
+
+        return chars.AsSpan(0, Encoding.UTF8.GetChars(span, chars)).Trim();
     }
 }

@@ -19,6 +19,52 @@ internal readonly record struct EvidencePair(string HmrcId, string ClaimId, IRea
         return c != 0 ? c : a.Order.CompareTo(b.Order);
     }
 
+    /// <summary>The pairs in <see cref="Compare"/> order: taken as they are when they are in it already (one comparison a pair).</summary>
+    public static EvidencePair[] Sorted(EvidencePair[] pairs)
+    {
+        for (var i = 1; i < pairs.Length; i++)
+        {
+            if (Compare(pairs[i - 1], pairs[i]) > 0)
+            {
+                Array.Sort(pairs, Compare);
+                break;
+            }
+        }
+
+        return pairs;
+    }
+
+    /// <summary>
+    /// Lists each in <see cref="Compare"/> order merged into that order, as they are read (no merged copy is made).
+    /// <see cref="Order"/> is unique, so <see cref="Compare"/> has no ties and this is the one order a sort of them
+    /// all together gives.
+    /// </summary>
+    public static IEnumerable<EvidencePair> Merge(EvidencePair[] a, EvidencePair[] b, EvidencePair[] c)
+    {
+        int i = 0, j = 0, k = 0;
+        while (i < a.Length || j < b.Length || k < c.Length)
+        {
+            // The smallest head of the three; a list that is used up is skipped.
+            var from = 0;
+            if (i >= a.Length || (j < b.Length && Compare(b[j], a[i]) < 0))
+            {
+                from = 1;
+            }
+
+            if (k < c.Length && (from == 0 ? i >= a.Length || Compare(c[k], a[i]) < 0 : j >= b.Length || Compare(c[k], b[j]) < 0))
+            {
+                from = 2;
+            }
+
+            yield return from switch
+            {
+                0 => a[i++],
+                1 => b[j++],
+                _ => c[k++],
+            };
+        }
+    }
+
     public bool SameIds(EvidencePair other)
         => string.Equals(HmrcId, other.HmrcId, StringComparison.Ordinal) && string.Equals(ClaimId, other.ClaimId, StringComparison.Ordinal);
 }
@@ -33,5 +79,63 @@ internal readonly record struct EvidenceRow(FieldEvidence Evidence, int Sequence
     {
         var c = string.CompareOrdinal(a.Evidence.Field, b.Evidence.Field);
         return c != 0 ? c : a.Sequence.CompareTo(b.Sequence);
+    }
+}
+
+/// <summary>
+/// Sorts a pair's rows by <see cref="EvidenceRow.Compare"/>. That order has no ties (the sequence is unique), so it
+/// depends only on the rows' fields in the order added, and nearly every pair has one of a few such field lists: the
+/// order worked out for the last list is reused while the next pair's fields are the same.
+/// </summary>
+internal sealed class EvidenceFieldOrder
+{
+    private readonly List<string> fields = [];
+    private readonly List<int> order = [];
+    private readonly List<EvidenceRow> scratch = [];
+
+    public void Sort(List<EvidenceRow> rows)
+    {
+        if (!SameFields(rows))
+        {
+            scratch.Clear();
+            scratch.AddRange(rows);
+            scratch.Sort(EvidenceRow.Compare);
+            fields.Clear();
+            order.Clear();
+            foreach (var row in rows)
+            {
+                fields.Add(row.Evidence.Field);
+            }
+
+            foreach (var row in scratch)
+            {
+                order.Add(row.Sequence);
+            }
+        }
+
+        scratch.Clear();
+        scratch.AddRange(rows);
+        for (var i = 0; i < rows.Count; i++)
+        {
+            rows[i] = scratch[order[i]];
+        }
+    }
+
+    private bool SameFields(List<EvidenceRow> rows)
+    {
+        if (rows.Count != fields.Count)
+        {
+            return false;
+        }
+
+        for (var i = 0; i < rows.Count; i++)
+        {
+            if (!string.Equals(rows[i].Evidence.Field, fields[i], StringComparison.Ordinal))
+            {
+                return false;
+            }
+        }
+
+        return true;
     }
 }

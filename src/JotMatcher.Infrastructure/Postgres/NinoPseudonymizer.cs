@@ -90,13 +90,26 @@ public sealed class NinoPseudonymBatch : IDisposable
 
     internal NinoPseudonymBatch(byte[] key) => hmac = IncrementalHash.CreateHMAC(HashAlgorithmName.SHA256, key);
 
+    /// <summary>Characters (and UTF-8 bytes) of a pseudonym: 32 bytes of HMAC-SHA256 in hex.</summary>
+    public const int Length = 2 * HMACSHA256.HashSizeInBytes;
+
     /// <summary>The pseudonym, or null for a blank NINo: lower-case hex of HMAC-SHA256 of the normalised NINo's UTF-8 bytes.</summary>
     public string? Pseudonym(Nino nino)
+    {
+        Span<byte> hex = stackalloc byte[Length];
+        return TryWrite(nino, hex) ? Encoding.ASCII.GetString(hex) : null;
+    }
+
+    /// <summary>
+    /// Writes the pseudonym's <see cref="Length"/> hex characters as UTF-8 into <paramref name="utf8Hex"/>, for a writer
+    /// that stores it without making a string of it; false (nothing written) for a blank NINo.
+    /// </summary>
+    public bool TryWrite(Nino nino, Span<byte> utf8Hex)
     {
         var normalised = nino.Normalised;
         if (normalised.Length == 0)
         {
-            return null;
+            return false;
         }
 
         Span<byte> text = stackalloc byte[Encoding.UTF8.GetMaxByteCount(Math.Min(normalised.Length, 256))];
@@ -104,7 +117,7 @@ public sealed class NinoPseudonymBatch : IDisposable
         hmac.AppendData(bytes);
         Span<byte> mac = stackalloc byte[HMACSHA256.HashSizeInBytes];
         hmac.GetHashAndReset(mac);
-        return Convert.ToHexStringLower(mac);
+        return Convert.TryToHexStringLower(mac, utf8Hex, out _);
     }
 
     public void Dispose() => hmac.Dispose();

@@ -197,6 +197,56 @@ public sealed class OutcomeAttributorTests
         Assert.That(result.Outcomes.Select(o => o.HmrcId), Is.Ordered.Using<string>(StringComparer.Ordinal));
     }
 
+    /// <summary>
+    /// The attributor takes its lists as they come when the links arrive in hmrc_id order (as the matcher gives them)
+    /// and sorts them otherwise: on seeded random customers, spells and jobs, both ways must give the same lists.
+    /// </summary>
+    [TestCase(1)]
+    [TestCase(2)]
+    [TestCase(3)]
+    public void Links_in_any_order_give_the_same_lists_as_links_in_hmrc_id_order(int seed)
+    {
+        var random = new Random(seed);
+        var claims = new List<ClaimSpell>();
+        var links = new List<IdentityLink>();
+        for (var c = 0; c < 400; c++)
+        {
+            var customer = $"C{c:D4}";
+            for (var s = random.Next(1, 4); s > 0; s--)
+            {
+                var start = Day("2006-01-01").AddDays(random.Next(600));
+                var end = random.Next(4) == 0 ? (DateOnly?)null : start.AddDays(random.Next(10, 300));
+                claims.Add(Spell($"S{claims.Count:D5}", Text(start), end is { } e ? Text(e) : null,
+                    random.Next(3) == 0 ? Benefit.Is : Benefit.Jsa, customer));
+            }
+
+            for (var j = random.Next(0, 4); j > 0; j--)
+            {
+                links.Add(Link($"H{random.Next(100_000):D6}x{links.Count}", Text(Day("2006-01-01").AddDays(random.Next(800))), customer,
+                    random.Next(2) == 0 ? 1.0 : 0.9));
+            }
+        }
+
+        var inOrder = links.OrderBy(l => l.Employment.HmrcId, StringComparer.Ordinal).ToList();
+        var shuffled = links.OrderBy(_ => random.Next()).ToList();
+
+        var expected = Attribute(inOrder, claims);
+        var actual = Attribute(shuffled, claims);
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(actual.Outcomes.Select(o => (o.HmrcId, o.Spell.ClaimId, o.Points)), Is.EqualTo(expected.Outcomes.Select(o => (o.HmrcId, o.Spell.ClaimId, o.Points))));
+            Assert.That(actual.Referrals.Select(r => (r.Link, r.Spell)), Is.EqualTo(expected.Referrals.Select(r => (r.Link, r.Spell))));
+            Assert.That(actual.MatchedNotCredited, Is.EqualTo(expected.MatchedNotCredited));
+            Assert.That(actual.MatchedNoOutcome, Is.EqualTo(expected.MatchedNoOutcome));
+            // Every kind of ending happened (else the comparison proves little).
+            Assert.That(new[] { expected.Outcomes.Count, expected.Referrals.Count, expected.MatchedNotCredited.Count, expected.MatchedNoOutcome.Count }, Has.All.GreaterThan(0));
+            Assert.That(expected.Outcomes.Select(o => o.HmrcId), Is.Ordered.Using<string>(StringComparer.Ordinal));
+        });
+    }
+
+    private static string Text(DateOnly day) => day.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+
     private static AttributionResult Attribute(IReadOnlyList<IdentityLink> links, IReadOnlyList<ClaimSpell> claims)
         => new OutcomeAttributor(Bundled, ReferenceData.Empty, Day("2008-01-01")).Attribute(links, claims);
 

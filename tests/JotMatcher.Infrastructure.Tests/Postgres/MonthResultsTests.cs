@@ -87,6 +87,34 @@ public sealed class MonthResultsTests
         });
     }
 
+    /// <summary>
+    /// Months with no outcomes before get their change report from the rows in memory, not from the SQL that pairs
+    /// old and new rows: it must be what that SQL gives with nothing to pair, every outcome gained where it is stored.
+    /// </summary>
+    [Test]
+    public async Task A_first_runs_change_report_counts_every_stored_outcome_as_gained_by_district_and_group()
+    {
+        await using var database = await StorageTestDatabase.CreateAsync();
+        await database.StageAsync(SampleDatasets.PathOf("basic"));
+        var (input, result) = await database.MatchStagedAsync();
+        var months = result.Attribution.Outcomes.Select(o => o.EmploymentMonth).Distinct().Order(StringComparer.Ordinal).ToArray();
+
+        var replaced = await ReplaceAsync(database, months, input, result);
+
+        await using var connection = await database.DataSource.OpenConnectionAsync();
+        var stored = (await connection.QueryAsync<MonthChange>("""
+            SELECT month AS Month, district_code AS DistrictCode, priority_group::int AS PriorityGroup,
+                   count(*)::bigint AS OutcomesGained, 0::bigint AS OutcomesLost, sum(total_points)::bigint AS PointsGained, 0::bigint AS PointsLost
+            FROM jot.outcome GROUP BY month, district_code, priority_group ORDER BY month, district_code COLLATE "C", priority_group
+            """)).ToList();
+        Assert.Multiple(() =>
+        {
+            Assert.That(replaced.SelectMany(r => r.Changes), Is.EqualTo(stored));
+            Assert.That(stored.Select(c => c.DistrictCode).Distinct().Count(), Is.GreaterThan(1), "more than one district (else the order is not tested)");
+            Assert.That(replaced.All(r => r.FirstRun), Is.True);
+        });
+    }
+
     private static async Task WaitUntilBlockedOnAdvisoryLockAsync(NpgsqlConnection observer, string applicationName)
     {
         while (!await observer.ExecuteScalarAsync<bool>(

@@ -112,6 +112,45 @@ public sealed class StagingTests
         });
     }
 
+    [Test]
+    public async Task A_file_quarantined_after_its_first_rows_were_copied_leaves_none_of_them_staged()
+    {
+        // Rows are copied while the file is parsed: 10 000 good rows are in PostgreSQL before the runaway quote is found.
+        var claims = Path.Combine(inbox, "claims");
+        var header = File.ReadLines(Directory.GetFiles(claims).Order(StringComparer.Ordinal).First()).First();
+        var text = new System.Text.StringBuilder(header + ",notes\n");
+        for (var i = 0; i < 10_000; i++)
+        {
+            text.Append(System.Globalization.CultureInfo.InvariantCulture, $"RUN{i},P{i},,Smith,John,1970-02-01,M,AB1 2CD,JSA,N,N,N,N,,2007-01-01,,O1,D1,A1,ok\n");
+        }
+
+        text.Append("RUNX,PX,,Smith,John,1970-02-01,M,AB1 2CD,JSA,N,N,N,N,,2007-01-01,,O1,D1,A1,\"never closed\n");
+        var filler = new string('y', 1000) + "\n";
+        while (text.Length < 17 * 1024 * 1024)
+        {
+            text.Append(filler);
+        }
+
+        await File.WriteAllTextAsync(Path.Combine(claims, "zz_runaway.csv"), text.ToString());
+        await using var database = await StorageTestDatabase.CreateAsync();
+        var expected = DatasetReader.ReadDataset(inbox);
+
+        var result = await database.StageAsync(inbox);
+        var staged = await database.LoadAsync();
+
+        var runaway = result.Files.Single(f => f.Name == "zz_runaway.csv");
+        await using var connection = await database.DataSource.OpenConnectionAsync();
+        var rowsOfRunaway = await connection.ExecuteScalarAsync<long>("SELECT count(*) FROM jot.staged_claim WHERE file_id = @id", new { id = runaway.FileId });
+        Assert.Multiple(() =>
+        {
+            Assert.That(rowsOfRunaway, Is.Zero);
+            Assert.That((runaway.Counts.RowsRead, runaway.Counts.Accepted), Is.EqualTo((0L, 0L)));
+            Assert.That(staged.Claims, Is.EqualTo(expected.Claims));
+            Assert.That(staged.FileCounts, Is.EqualTo(expected.FileCounts));
+            Assert.That(staged.Rejects, Is.EquivalentTo(expected.Rejects));
+        });
+    }
+
     private static async Task<(long Claims, long Hmrc, long Rejects)> CountStagedRowsAsync(StorageTestDatabase database)
     {
         await using var connection = await database.DataSource.OpenConnectionAsync();

@@ -1,3 +1,4 @@
+using System.Runtime.InteropServices;
 using JotMatcher.Core.Matching.Comparison;
 using L = JotMatcher.Core.Matching.Comparison.ComparisonLevels;
 
@@ -102,14 +103,33 @@ internal sealed class MatchModel
     /// <summary>Sets each customer profile's exact-agreement weights from this model's tables, once, before scoring.</summary>
     public void ApplyTermFrequencies(IdentityProfile[] customers)
     {
+        // Names and dates of birth repeat across profiles: each distinct value's weights are worked out once.
+        var surnames = new Dictionary<string, double>(StringComparer.Ordinal);
+        var forenames = new Dictionary<string, (double Plain, double GivenSurname)>(StringComparer.Ordinal);
+        var dates = new Dictionary<int, (double Plain, double GivenSurname)>();
         foreach (var p in customers)
         {
-            p.ExactWeights = new ExactAgreementWeights(
-                ExactWeight(MatchField.Surname, Surnames.FrequencyOf(p.Surname), false),
-                ExactWeight(MatchField.Forenames, Forenames.FrequencyOf(p.Forename), false),
-                ExactWeight(MatchField.Forenames, Forenames.FrequencyOf(p.Forename), true),
-                ExactWeight(MatchField.DateOfBirth, DatesOfBirth.FrequencyOf(DateKey(p.DobYmd)), false),
-                ExactWeight(MatchField.DateOfBirth, DatesOfBirth.FrequencyOf(DateKey(p.DobYmd)), true));
+            ref var surname = ref CollectionsMarshal.GetValueRefOrAddDefault(surnames, p.Surname, out var known);
+            if (!known)
+            {
+                surname = ExactWeight(MatchField.Surname, Surnames.FrequencyOf(p.Surname), false);
+            }
+
+            ref var forename = ref CollectionsMarshal.GetValueRefOrAddDefault(forenames, p.Forename, out known);
+            if (!known)
+            {
+                var frequency = Forenames.FrequencyOf(p.Forename);
+                forename = (ExactWeight(MatchField.Forenames, frequency, false), ExactWeight(MatchField.Forenames, frequency, true));
+            }
+
+            ref var date = ref CollectionsMarshal.GetValueRefOrAddDefault(dates, p.DobYmd, out known);
+            if (!known)
+            {
+                var frequency = DatesOfBirth.FrequencyOf(DateKey(p.DobYmd));
+                date = (ExactWeight(MatchField.DateOfBirth, frequency, false), ExactWeight(MatchField.DateOfBirth, frequency, true));
+            }
+
+            p.ExactWeights = new ExactAgreementWeights(surname, forename.Plain, forename.GivenSurname, date.Plain, date.GivenSurname);
         }
     }
 

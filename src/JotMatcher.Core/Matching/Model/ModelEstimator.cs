@@ -96,7 +96,7 @@ internal static class ModelEstimator
         return new MatchModel(Math.Log2(lambda / (1 - lambda)), matchShare, m, u, uGivenSurname, household, namesake,
             TermFrequencies.Count(customers.Select(c => c.Surname)),
             TermFrequencies.Count(customers.Select(c => c.Forename)),
-            TermFrequencies.Count(customers.Select(c => MatchModel.DateKey(c.DobYmd))));
+            TermFrequencies.Count(customers.Select(c => c.DobYmd), MatchModel.DateKey));
     }
 
     /// <summary>

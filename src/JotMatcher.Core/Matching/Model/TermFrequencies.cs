@@ -1,4 +1,5 @@
 using System.Collections.Frozen;
+using System.Runtime.InteropServices;
 using System.Text.Json;
 
 namespace JotMatcher.Core.Matching.Model;
@@ -41,16 +42,31 @@ internal sealed class TermFrequencies
         return listed.TryGetValue(value, out var count) ? count / (double)Profiles : RareFrequency;
     }
 
-    public static TermFrequencies Count(IEnumerable<string> values)
+    public static TermFrequencies Count(IEnumerable<string> values) => Count(values, static v => v, StringComparer.Ordinal);
+
+    /// <summary>
+    /// Counts values of any type by their text (<paramref name="text"/>; "" is a blank value): the values are tallied
+    /// as themselves first, so a million dates of birth become strings once per distinct date, not once per profile.
+    /// </summary>
+    public static TermFrequencies Count<T>(IEnumerable<T> values, Func<T, string> text, IEqualityComparer<T>? comparer = null)
+        where T : notnull
     {
-        var counts = new Dictionary<string, int>(StringComparer.Ordinal);
+        var tallies = new Dictionary<T, int>(comparer);
         long profiles = 0;
         foreach (var v in values)
         {
             profiles++;
-            if (v.Length > 0)
+            CollectionsMarshal.GetValueRefOrAddDefault(tallies, v, out _)++;
+        }
+
+        // Distinct values with one text (never for strings or dates, but a text need not be one-to-one) add up.
+        var counts = new Dictionary<string, int>(tallies.Count, StringComparer.Ordinal);
+        foreach (var (value, tally) in tallies)
+        {
+            var t = text(value);
+            if (t.Length > 0)
             {
-                counts[v] = counts.GetValueOrDefault(v) + 1;
+                CollectionsMarshal.GetValueRefOrAddDefault(counts, t, out _) += tally;
             }
         }
 

@@ -16,6 +16,25 @@ internal static class NameText
         // One pass into a buffer of folded letters, remembering where each token ends; strings only for the tokens.
         Span<char> letters = recorded.Length <= 256 ? stackalloc char[recorded.Length] : new char[recorded.Length];
         Span<int> ends = stackalloc int[MaxTokens];
+        var tokens = FoldTokens(recorded, letters, ends);
+        var result = new string[tokens];
+        var start = 0;
+        for (var t = 0; t < tokens; t++)
+        {
+            result[t] = new string(letters[start..ends[t]]);
+            start = ends[t];
+        }
+
+        return result;
+    }
+
+    /// <summary>
+    /// The folded letters of <paramref name="recorded"/> into <paramref name="letters"/> (at least as long as it), and
+    /// where each token ends into <paramref name="ends"/> (<see cref="MaxTokens"/> long); returns the token count. The
+    /// tokens are <c>letters[0..ends[0]]</c>, <c>letters[ends[0]..ends[1]]</c>…, their concatenation <c>letters[..ends[^1]]</c>.
+    /// </summary>
+    public static int FoldTokens(string recorded, Span<char> letters, Span<int> ends)
+    {
         var n = 0;
         var tokens = 0;
         foreach (var raw in recorded)
@@ -38,19 +57,11 @@ internal static class NameText
             ends[tokens++] = n;
         }
 
-        var result = new string[tokens];
-        var start = 0;
-        for (var t = 0; t < tokens; t++)
-        {
-            result[t] = new string(letters[start..ends[t]]);
-            start = ends[t];
-        }
-
-        return result;
+        return tokens;
     }
 
     /// <summary>Tokens beyond this many run into the last one; names have far fewer.</summary>
-    private const int MaxTokens = 16;
+    public const int MaxTokens = 16;
 
     // Latin-1 and common Latin Extended-A letters to their base letter; the invariant-globalisation build has no
     // Unicode normalisation tables to lean on.

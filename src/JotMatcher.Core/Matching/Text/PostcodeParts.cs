@@ -57,6 +57,8 @@ internal readonly record struct PostcodeParts(string Text, int OutwardLength, bo
         }
 
         var full = n >= 5 && char.IsAsciiDigit(buffer[n - 3]) && char.IsAsciiLetter(buffer[n - 2]) && char.IsAsciiLetter(buffer[n - 1]);
-        return new PostcodeParts(new string(buffer[..n]), full ? n - 3 : n, full);
+        // Records already keep postcodes upper case without spaces: then the recorded string is the text, not a copy.
+        var text = buffer[..n].SequenceEqual(recorded) ? recorded : new string(buffer[..n]);
+        return new PostcodeParts(text, full ? n - 3 : n, full);
     }
 }

@@ -1,4 +1,4 @@
-using System.Globalization;
+using System.Runtime.InteropServices;
 using Dapper;
 using JotMatcher.Core.Attribution;
 using JotMatcher.Core.Matching;
@@ -6,7 +6,6 @@ using JotMatcher.Core.Records;
 using JotMatcher.Core.Runs;
 using Microsoft.Extensions.Logging;
 using Npgsql;
-using NpgsqlTypes;
 
 namespace JotMatcher.Infrastructure.Postgres.Results;
 
@@ -47,10 +46,13 @@ public sealed class MonthResultsWriter(NinoPseudonymizer pseudonymizer, ILogger 
             FROM jot.month_result r WHERE r.month = ANY(@months)
             """, param, cancellationToken: cancellationToken))).ToDictionary(p => p.Month, StringComparer.Ordinal);
 
-        await connection.ExecuteAsync(new CommandDefinition("""
+        var hadOutcomes = await connection.ExecuteScalarAsync<bool>(new CommandDefinition("""
             CREATE TEMP TABLE previous_outcome ON COMMIT DROP AS
                 SELECT month, hmrc_id, claim_id, district_code, priority_group, total_points
                 FROM jot.outcome WHERE month = ANY(@months);
+            SELECT EXISTS (SELECT FROM previous_outcome);
+            """, param, cancellationToken: cancellationToken));
+        await connection.ExecuteAsync(new CommandDefinition("""
             DELETE FROM jot.outcome WHERE month = ANY(@months);
             DELETE FROM jot.review_case WHERE month = ANY(@months);
             DELETE FROM jot.referral WHERE month = ANY(@months);
@@ -78,7 +80,8 @@ public sealed class MonthResultsWriter(NinoPseudonymizer pseudonymizer, ILogger 
                 cancellationToken: cancellationToken));
         }
 
-        var replacements = await ChangesAsync(connection, monthSet, previous, rows, cancellationToken);
+        var replacements = Replacements(monthSet, previous, rows,
+            hadOutcomes ? await ChangesAsync(connection, monthSet, cancellationToken) : GainedOnly(rows));
         await beforeCommit(connection, cancellationToken);
         await tx.CommitAsync(cancellationToken);
         Log.MonthsReplaced(logger, runId, string.Join(',', monthSet), rows.Outcomes.Count, rows.Reviews.Count, rows.Referrals.Count);
@@ -102,13 +105,12 @@ public sealed class MonthResultsWriter(NinoPseudonymizer pseudonymizer, ILogger 
         }
     }
 
-    private static async Task<IReadOnlyList<MonthReplacement>> ChangesAsync(
-        NpgsqlConnection connection, string[] months, Dictionary<string, (string Month, long Reviews, long Referrals)> previous,
-        ResultRows rows, CancellationToken cancellationToken)
+    /// <summary>What changed in the outcomes, by month, district and group, comparing the stored rows with the previous ones.</summary>
+    private static async Task<List<MonthChange>> ChangesAsync(NpgsqlConnection connection, string[] months, CancellationToken cancellationToken)
     {
         // Outcomes pair up by (month, hmrc_id, claim_id). A pair on both sides in the same district and group
         // changes only points; otherwise the old row is lost where it was and the new one gained where it is.
-        var changes = (await connection.QueryAsync<MonthChange>(new CommandDefinition("""
+        return (await connection.QueryAsync<MonthChange>(new CommandDefinition("""
             WITH pairs AS (
                 SELECT n.month AS new_month, n.district_code AS new_district, n.priority_group AS new_group, n.total_points AS new_points,
                        o.month AS old_month, o.district_code AS old_district, o.priority_group AS old_group, o.total_points AS old_points
@@ -132,7 +134,40 @@ public sealed class MonthResultsWriter(NinoPseudonymizer pseudonymizer, ILogger 
             HAVING sum(gained) + sum(lost) + sum(points_gained) + sum(points_lost) > 0
             ORDER BY month, district COLLATE "C", grp
             """, new { months }, cancellationToken: cancellationToken))).ToList();
+    }
 
+    /// <summary>
+    /// The change report when the months had no outcomes before (a first run, every replay): every new outcome is
+    /// gained where it is. It is the SQL report's answer with nothing to pair with — per month, district and group
+    /// the count and the points, in its order (district in "C" order, then group) — from the rows in memory,
+    /// without reading back the rows just stored.
+    /// </summary>
+    private static List<MonthChange> GainedOnly(ResultRows rows)
+    {
+        var totals = new Dictionary<(string Month, string District, int Group), (long Outcomes, long Points)>();
+        foreach (var (month, o) in rows.Outcomes)
+        {
+            ref var total = ref CollectionsMarshal.GetValueRefOrAddDefault(totals, (month, o.Spell.DistrictCode, (int)o.Points.Group), out _);
+            total = (total.Outcomes + 1, total.Points + o.Points.TotalPoints);
+        }
+
+        var changes = totals.Select(t => new MonthChange(t.Key.Month, t.Key.District, t.Key.Group, t.Value.Outcomes, 0, t.Value.Points, 0)).ToList();
+        changes.Sort(static (a, b) =>
+        {
+            var c = string.CompareOrdinal(a.Month, b.Month);
+            if (c == 0)
+            {
+                c = string.CompareOrdinal(a.DistrictCode, b.DistrictCode);
+            }
+
+            return c != 0 ? c : a.PriorityGroup.CompareTo(b.PriorityGroup);
+        });
+        return changes;
+    }
+
+    private static List<MonthReplacement> Replacements(
+        string[] months, Dictionary<string, (string Month, long Reviews, long Referrals)> previous, ResultRows rows, List<MonthChange> changes)
+    {
         var changesByMonth = changes.ToLookup(c => c.Month, StringComparer.Ordinal);
         var replacements = new List<MonthReplacement>(months.Length);
         foreach (var month in months)
@@ -157,7 +192,7 @@ public sealed class MonthResultsWriter(NinoPseudonymizer pseudonymizer, ILogger 
     private static async Task WriteOutcomesAsync(
         NpgsqlConnection connection, long runId, IReadOnlyList<InMonth<JobOutcome>> outcomes, NinoPseudonymBatch pseudonyms, CancellationToken cancellationToken)
     {
-        await using var copy = await connection.BeginBinaryImportAsync("""
+        await using var copy = await BinaryCopyWriter.BeginAsync(connection, """
             COPY jot.outcome (month, hmrc_id, claim_id, customer_id, nino_pseudonym, match_method, match_score,
                 priority_group, base_points, sustain_points, sustain_pending, area_points, child_points, total_points,
                 office_code, district_code, rule_set_version, run_id) FROM STDIN (FORMAT BINARY)
@@ -165,153 +200,165 @@ public sealed class MonthResultsWriter(NinoPseudonymizer pseudonymizer, ILogger 
         foreach (var (month, o) in outcomes)
         {
             cancellationToken.ThrowIfCancellationRequested();
-            copy.StartRow();
-            copy.Write(month, NpgsqlDbType.Text);
-            copy.Write(o.HmrcId, NpgsqlDbType.Text);
-            copy.Write(o.Spell.ClaimId, NpgsqlDbType.Text);
-            copy.Write(o.Spell.CustomerId, NpgsqlDbType.Text);
-            WriteNullable(copy, pseudonyms.Pseudonym(o.Spell.Nino));
-            copy.Write(o.Link.Pass.ToExportName(), NpgsqlDbType.Text);
-            copy.Write(o.Link.Score, NpgsqlDbType.Double);
-            copy.Write((short)o.Points.Group, NpgsqlDbType.Smallint);
-            copy.Write(o.Points.BasePoints, NpgsqlDbType.Integer);
-            copy.Write(o.Points.SustainPoints, NpgsqlDbType.Integer);
-            copy.Write(o.Points.SustainPending, NpgsqlDbType.Boolean);
-            copy.Write(o.Points.AreaPoints, NpgsqlDbType.Integer);
-            copy.Write(o.Points.ChildPoints, NpgsqlDbType.Integer);
-            copy.Write(o.Points.TotalPoints, NpgsqlDbType.Integer);
-            copy.Write(o.Spell.OfficeCode, NpgsqlDbType.Text);
-            copy.Write(o.Spell.DistrictCode, NpgsqlDbType.Text);
-            copy.Write(o.Points.RuleSetVersion, NpgsqlDbType.Text);
-            copy.Write(runId, NpgsqlDbType.Bigint);
+            await copy.StartRowAsync(18);
+            copy.Text(month);
+            copy.Text(o.HmrcId);
+            copy.Text(o.Spell.ClaimId);
+            copy.Text(o.Spell.CustomerId);
+            copy.Pseudonym(pseudonyms, o.Spell.Nino);
+            copy.Text(o.Link.Pass.ToExportName());
+            copy.Float8(o.Link.Score);
+            copy.Int16((short)o.Points.Group);
+            copy.Int32(o.Points.BasePoints);
+            copy.Int32(o.Points.SustainPoints);
+            copy.Boolean(o.Points.SustainPending);
+            copy.Int32(o.Points.AreaPoints);
+            copy.Int32(o.Points.ChildPoints);
+            copy.Int32(o.Points.TotalPoints);
+            copy.Text(o.Spell.OfficeCode);
+            copy.Text(o.Spell.DistrictCode);
+            copy.Text(o.Points.RuleSetVersion);
+            copy.Int64(runId);
         }
 
-        await Staging.StagedRowsWriter.CompleteAsync(copy, outcomes.Count, "outcome", cancellationToken);
+        await copy.CompleteAsync();
     }
 
     private static async Task WriteReviewsAsync(
         NpgsqlConnection connection, long runId, IReadOnlyList<InMonth<ReviewCase>> reviews, IReadOnlyDictionary<string, ClaimSpell> claimsById,
         NinoPseudonymBatch pseudonyms, CancellationToken cancellationToken)
     {
-        await using var copy = await connection.BeginBinaryImportAsync("""
+        await using var copy = await BinaryCopyWriter.BeginAsync(connection, """
             COPY jot.review_case (month, hmrc_id, claim_id, customer_id, nino_pseudonym, reason, match_method, match_score, run_id)
             FROM STDIN (FORMAT BINARY)
             """, cancellationToken);
         foreach (var (month, r) in reviews)
         {
-            copy.StartRow();
-            copy.Write(month, NpgsqlDbType.Text);
-            copy.Write(r.Employment.HmrcId, NpgsqlDbType.Text);
-            copy.Write(r.ClaimId, NpgsqlDbType.Text);
-            copy.Write(r.CustomerId, NpgsqlDbType.Text);
-            WriteNullable(copy, claimsById.TryGetValue(r.ClaimId, out var spell) ? pseudonyms.Pseudonym(spell.Nino) : null);
-            copy.Write(r.Reason, NpgsqlDbType.Text);
-            copy.Write(r.Pass.ToExportName(), NpgsqlDbType.Text);
-            copy.Write(r.Score, NpgsqlDbType.Double);
-            copy.Write(runId, NpgsqlDbType.Bigint);
+            await copy.StartRowAsync(9);
+            copy.Text(month);
+            copy.Text(r.Employment.HmrcId);
+            copy.Text(r.ClaimId);
+            copy.Text(r.CustomerId);
+            if (claimsById.TryGetValue(r.ClaimId, out var spell))
+            {
+                copy.Pseudonym(pseudonyms, spell.Nino);
+            }
+            else
+            {
+                copy.Null();
+            }
+
+            copy.Text(r.Reason);
+            copy.Text(r.Pass.ToExportName());
+            copy.Float8(r.Score);
+            copy.Int64(runId);
         }
 
-        await Staging.StagedRowsWriter.CompleteAsync(copy, reviews.Count, "review_case", cancellationToken);
+        await copy.CompleteAsync();
     }
 
     private static async Task WriteReferralsAsync(
         NpgsqlConnection connection, long runId, IReadOnlyList<InMonth<Referral>> referrals, NinoPseudonymBatch pseudonyms, CancellationToken cancellationToken)
     {
-        await using var copy = await connection.BeginBinaryImportAsync("""
+        await using var copy = await BinaryCopyWriter.BeginAsync(connection, """
             COPY jot.referral (month, hmrc_id, claim_id, customer_id, nino_pseudonym, employment_start, claim_start, claim_end, run_id)
             FROM STDIN (FORMAT BINARY)
             """, cancellationToken);
         foreach (var (month, r) in referrals)
         {
-            copy.StartRow();
-            copy.Write(month, NpgsqlDbType.Text);
-            copy.Write(r.Link.Employment.HmrcId, NpgsqlDbType.Text);
-            copy.Write(r.Spell.ClaimId, NpgsqlDbType.Text);
-            copy.Write(r.Spell.CustomerId, NpgsqlDbType.Text);
-            WriteNullable(copy, pseudonyms.Pseudonym(r.Spell.Nino));
-            copy.Write(r.Link.Employment.EmploymentStart, NpgsqlDbType.Date);
-            copy.Write(r.Spell.ClaimStart, NpgsqlDbType.Date);
-            Staging.StagedRowsWriter.WriteDate(copy, r.Spell.ClaimEnd);
-            copy.Write(runId, NpgsqlDbType.Bigint);
+            await copy.StartRowAsync(9);
+            copy.Text(month);
+            copy.Text(r.Link.Employment.HmrcId);
+            copy.Text(r.Spell.ClaimId);
+            copy.Text(r.Spell.CustomerId);
+            copy.Pseudonym(pseudonyms, r.Spell.Nino);
+            copy.Date(r.Link.Employment.EmploymentStart);
+            copy.Date(r.Spell.ClaimStart);
+            copy.NullableDate(r.Spell.ClaimEnd);
+            copy.Int64(runId);
         }
 
-        await Staging.StagedRowsWriter.CompleteAsync(copy, referrals.Count, "referral", cancellationToken);
+        await copy.CompleteAsync();
     }
 
     private static async Task WriteEvidenceAsync(NpgsqlConnection connection, ResultRows rows, CancellationToken cancellationToken)
     {
-        var written = 0;
-        await using var copy = await connection.BeginBinaryImportAsync(
+        await using var copy = await BinaryCopyWriter.BeginAsync(connection,
             "COPY jot.evidence (month, subject, hmrc_id, claim_id, fields, levels, weights) FROM STDIN (FORMAT BINARY)", cancellationToken);
         foreach (var (month, o) in rows.Outcomes)
         {
-            written += WriteEvidence(copy, month, "outcome", o.HmrcId, o.Spell.ClaimId, o.Link.Evidence);
+            await WriteEvidenceAsync(copy, month, "outcome", o.HmrcId, o.Spell.ClaimId, o.Link.Evidence);
         }
 
         foreach (var (month, r) in rows.Referrals)
         {
-            written += WriteEvidence(copy, month, "referral", r.Link.Employment.HmrcId, r.Spell.ClaimId, r.Link.Evidence);
+            await WriteEvidenceAsync(copy, month, "referral", r.Link.Employment.HmrcId, r.Spell.ClaimId, r.Link.Evidence);
         }
 
         foreach (var (month, r) in rows.Reviews)
         {
-            written += WriteEvidence(copy, month, "review", r.Employment.HmrcId, r.ClaimId, r.Evidence);
+            await WriteEvidenceAsync(copy, month, "review", r.Employment.HmrcId, r.ClaimId, r.Evidence);
         }
 
-        await Staging.StagedRowsWriter.CompleteAsync(copy, written, "evidence", cancellationToken);
+        await copy.CompleteAsync();
     }
 
     // One row per pair; the arrays keep the matcher's field order, so the waterfall reads back as it was built.
-    private static int WriteEvidence(NpgsqlBinaryImporter copy, string month, string subject, string hmrcId, string claimId, IReadOnlyList<FieldEvidence> evidence)
+    private static async ValueTask WriteEvidenceAsync(
+        BinaryCopyWriter copy, string month, string subject, string hmrcId, string claimId, IReadOnlyList<FieldEvidence> evidence)
     {
-        var fields = new string[evidence.Count];
-        var levels = new string[evidence.Count];
-        var weights = new double[evidence.Count];
+        await copy.StartRowAsync(7);
+        copy.Text(month);
+        copy.Text(subject);
+        copy.Text(hmrcId);
+        copy.Text(claimId);
+
+        var fieldBytes = 0;
+        var levelBytes = 0;
         for (var i = 0; i < evidence.Count; i++)
         {
-            (fields[i], levels[i], weights[i]) = (evidence[i].Field, evidence[i].Level, evidence[i].Weight);
+            fieldBytes += BinaryCopyWriter.MaxTextElementBytes(evidence[i].Field);
+            levelBytes += BinaryCopyWriter.MaxTextElementBytes(evidence[i].Level);
         }
 
-        copy.StartRow();
-        copy.Write(month, NpgsqlDbType.Text);
-        copy.Write(subject, NpgsqlDbType.Text);
-        copy.Write(hmrcId, NpgsqlDbType.Text);
-        copy.Write(claimId, NpgsqlDbType.Text);
-        copy.Write(fields, NpgsqlDbType.Array | NpgsqlDbType.Text);
-        copy.Write(levels, NpgsqlDbType.Array | NpgsqlDbType.Text);
-        copy.Write(weights, NpgsqlDbType.Array | NpgsqlDbType.Double);
-        return 1;
+        var fields = copy.StartArray(evidence.Count, BinaryCopyWriter.TextOid, fieldBytes);
+        for (var i = 0; i < evidence.Count; i++)
+        {
+            copy.TextElement(evidence[i].Field);
+        }
+
+        copy.EndArray(fields);
+        var levels = copy.StartArray(evidence.Count, BinaryCopyWriter.TextOid, levelBytes);
+        for (var i = 0; i < evidence.Count; i++)
+        {
+            copy.TextElement(evidence[i].Level);
+        }
+
+        copy.EndArray(levels);
+        var weights = copy.StartArray(evidence.Count, BinaryCopyWriter.Float8Oid, 12 * evidence.Count);
+        for (var i = 0; i < evidence.Count; i++)
+        {
+            copy.Float8Element(evidence[i].Weight);
+        }
+
+        copy.EndArray(weights);
     }
 
     private static async Task WriteLinksAsync(NpgsqlConnection connection, ResultRows rows, CancellationToken cancellationToken)
     {
-        await using var copy = await connection.BeginBinaryImportAsync(
+        await using var copy = await BinaryCopyWriter.BeginAsync(connection,
             "COPY jot.match_link (month, hmrc_id, customer_id, match_method, match_score, disposition) FROM STDIN (FORMAT BINARY)", cancellationToken);
         foreach (var (month, link, disposition) in rows.Links)
         {
-            copy.StartRow();
-            copy.Write(month, NpgsqlDbType.Text);
-            copy.Write(link.Employment.HmrcId, NpgsqlDbType.Text);
-            copy.Write(link.CustomerId, NpgsqlDbType.Text);
-            copy.Write(link.Pass.ToExportName(), NpgsqlDbType.Text);
-            copy.Write(link.Score, NpgsqlDbType.Double);
-            copy.Write(disposition, NpgsqlDbType.Text);
+            await copy.StartRowAsync(6);
+            copy.Text(month);
+            copy.Text(link.Employment.HmrcId);
+            copy.Text(link.CustomerId);
+            copy.Text(link.Pass.ToExportName());
+            copy.Float8(link.Score);
+            copy.Text(disposition);
         }
 
-        await Staging.StagedRowsWriter.CompleteAsync(copy, rows.Links.Count, "match_link", cancellationToken);
+        await copy.CompleteAsync();
     }
-
-    private static void WriteNullable(NpgsqlBinaryImporter copy, string? value)
-    {
-        if (value is null)
-        {
-            copy.WriteNull();
-        }
-        else
-        {
-            copy.Write(value, NpgsqlDbType.Text);
-        }
-    }
-
-    internal static string MonthOf(DateOnly date) => date.ToString("yyyy-MM", CultureInfo.InvariantCulture);
 }

@@ -1,7 +1,9 @@
+using System.Runtime.InteropServices;
 using JotMatcher.Core.Attribution;
 using JotMatcher.Core.Matching;
 using JotMatcher.Core.Records;
 using JotMatcher.Core.Runs;
+using JotMatcher.Infrastructure.Export;
 
 namespace JotMatcher.Infrastructure.Postgres.Results;
 
@@ -23,80 +25,133 @@ internal sealed class MonthTally
 /// <summary>
 /// The rows of a run result that belong to the months being replaced (a row's month is its employment start's),
 /// each with its month, and each month's totals: one pass over the result instead of one per month.
+/// The links (one per matched HMRC record, the most rows) are not listed but enumerated as they are stored, so no
+/// array of a million of them is built and dropped on the large-object heap, where it would bring on a full collection.
 /// </summary>
-internal sealed record ResultRows(
-    IReadOnlyList<InMonth<JobOutcome>> Outcomes,
-    IReadOnlyList<InMonth<ReviewCase>> Reviews,
-    IReadOnlyList<InMonth<Referral>> Referrals,
-    IReadOnlyList<(string Month, IdentityLink Link, string Disposition)> Links,
-    IReadOnlyDictionary<string, long> HmrcRecords,
-    IReadOnlyDictionary<string, ClaimSpell> ClaimsById,
-    IReadOnlyDictionary<string, MonthTally> Tallies)
+internal sealed class ResultRows
 {
-    public static ResultRows For(IReadOnlyList<string> months, RunInput input, RunResult result)
+    private readonly MonthNames names = new();
+    private readonly Dictionary<int, string?> monthByDay = [];
+    private readonly Dictionary<string, MonthTally> tallies = new(StringComparer.Ordinal);
+    private readonly AttributionResult attribution;
+
+    private ResultRows(IReadOnlyList<string> months, RunResult result)
     {
-        var names = new MonthNames();
-        var tallies = new Dictionary<string, MonthTally>(StringComparer.Ordinal);
         foreach (var month in months)
         {
             tallies.TryAdd(month, new MonthTally());
         }
 
-        // The month of a row, or null when the row's month is not being replaced.
-        string? Wanted(DateOnly start)
-        {
-            var month = names.Of(start);
-            return tallies.ContainsKey(month) ? month : null;
-        }
+        attribution = result.Attribution;
+    }
 
-        var outcomes = new List<InMonth<JobOutcome>>();
+    public List<InMonth<JobOutcome>> Outcomes { get; private set; } = [];
+
+    public List<InMonth<ReviewCase>> Reviews { get; private set; } = [];
+
+    public List<InMonth<Referral>> Referrals { get; private set; } = [];
+
+    public Dictionary<string, long> HmrcRecords { get; } = new(StringComparer.Ordinal);
+
+    public Dictionary<string, ClaimSpell> ClaimsById { get; private set; } = [];
+
+    public IReadOnlyDictionary<string, MonthTally> Tallies => tallies;
+
+    /// <summary>Every link of the months being replaced, with its month and where it ended, in a fixed order.</summary>
+    public IEnumerable<(string Month, IdentityLink Link, string Disposition)> Links
+    {
+        get
+        {
+            foreach (var o in attribution.Outcomes)
+            {
+                if (Wanted(o.Link.Employment.EmploymentStart) is { } month)
+                {
+                    yield return (month, o.Link, "outcome");
+                }
+            }
+
+            foreach (var r in attribution.Referrals)
+            {
+                if (Wanted(r.Link.Employment.EmploymentStart) is { } month)
+                {
+                    yield return (month, r.Link, "referral");
+                }
+            }
+
+            foreach (var (links, disposition) in new[] { (attribution.MatchedNotCredited, "not_credited"), (attribution.MatchedNoOutcome, "no_outcome") })
+            {
+                foreach (var link in links)
+                {
+                    if (Wanted(link.Employment.EmploymentStart) is { } month)
+                    {
+                        yield return (month, link, disposition);
+                    }
+                }
+            }
+        }
+    }
+
+    public static ResultRows For(IReadOnlyList<string> months, RunInput input, RunResult result)
+    {
+        var rows = new ResultRows(months, result);
+        rows.Outcomes = new(result.Attribution.Outcomes.Count);
         foreach (var o in result.Attribution.Outcomes)
         {
-            if (Wanted(o.Link.Employment.EmploymentStart) is { } month)
+            if (rows.Wanted(o.Link.Employment.EmploymentStart) is { } month)
             {
-                outcomes.Add(new(month, o));
-                var tally = tallies[month];
+                rows.Outcomes.Add(new(month, o));
+                var tally = rows.tallies[month];
                 tally.Outcomes++;
                 tally.Points += o.Points.TotalPoints;
             }
         }
 
-        var reviews = new List<InMonth<ReviewCase>>();
+        rows.Reviews = new(result.Match.Reviews.Count);
         foreach (var r in result.Match.Reviews)
         {
-            if (Wanted(r.Employment.EmploymentStart) is { } month)
+            if (rows.Wanted(r.Employment.EmploymentStart) is { } month)
             {
-                reviews.Add(new(month, r));
-                tallies[month].Reviews++;
+                rows.Reviews.Add(new(month, r));
+                rows.tallies[month].Reviews++;
             }
         }
 
-        var referrals = new List<InMonth<Referral>>();
+        rows.Referrals = new(result.Attribution.Referrals.Count);
         foreach (var r in result.Attribution.Referrals)
         {
-            if (Wanted(r.Link.Employment.EmploymentStart) is { } month)
+            if (rows.Wanted(r.Link.Employment.EmploymentStart) is { } month)
             {
-                referrals.Add(new(month, r));
-                tallies[month].Referrals++;
+                rows.Referrals.Add(new(month, r));
+                rows.tallies[month].Referrals++;
             }
         }
 
-        var links = new List<(string, IdentityLink, string)>();
-        AddLinks(links, result.Attribution.Outcomes.Select(o => o.Link), "outcome", Wanted);
-        AddLinks(links, result.Attribution.Referrals.Select(r => r.Link), "referral", Wanted);
-        AddLinks(links, result.Attribution.MatchedNotCredited, "not_credited", Wanted);
-        AddLinks(links, result.Attribution.MatchedNoOutcome, "no_outcome", Wanted);
-
-        var hmrcRecords = new Dictionary<string, long>(StringComparer.Ordinal);
         foreach (var e in input.Employments)
         {
-            if (Wanted(e.EmploymentStart) is { } month)
+            if (rows.Wanted(e.EmploymentStart) is { } month)
             {
-                hmrcRecords[month] = hmrcRecords.GetValueOrDefault(month) + 1;
+                rows.HmrcRecords[month] = rows.HmrcRecords.GetValueOrDefault(month) + 1;
             }
         }
 
-        return new ResultRows(outcomes, reviews, referrals, links, hmrcRecords, ReviewedClaims(input.Claims, reviews), tallies);
+        rows.ClaimsById = ReviewedClaims(input.Claims, rows.Reviews);
+        return rows;
+    }
+
+    /// <summary>
+    /// The month of a row, or null when the row's month is not being replaced: worked out once per distinct day
+    /// (a few thousand) rather than once per row (millions: every link and every HMRC record).
+    /// </summary>
+    private string? Wanted(DateOnly start)
+    {
+        ref var month = ref CollectionsMarshal.GetValueRefOrAddDefault(monthByDay, start.DayNumber, out var known);
+        if (!known)
+        {
+            var name = names.Of(start);
+            month = tallies.ContainsKey(name) ? name : null;
+        }
+
+        return month;
     }
 
     /// <summary>The first claim of each id a review case names (its NINo gives the case's pseudonym); only those are kept.</summary>
@@ -118,35 +173,5 @@ internal sealed record ResultRows(
         }
 
         return claimsById;
-    }
-
-    private static void AddLinks(
-        List<(string, IdentityLink, string)> links, IEnumerable<IdentityLink> source, string disposition, Func<DateOnly, string?> wanted)
-    {
-        foreach (var link in source)
-        {
-            if (wanted(link.Employment.EmploymentStart) is { } month)
-            {
-                links.Add((month, link, disposition));
-            }
-        }
-    }
-
-    /// <summary><c>yyyy-MM</c> of a date, formatted once per month rather than once per row.</summary>
-    private sealed class MonthNames
-    {
-        private readonly Dictionary<int, string> names = [];
-
-        public string Of(DateOnly date)
-        {
-            var key = (date.Year * 12) + date.Month;
-            if (!names.TryGetValue(key, out var name))
-            {
-                name = MonthResultsWriter.MonthOf(date);
-                names.Add(key, name);
-            }
-
-            return name;
-        }
     }
 }

@@ -41,19 +41,20 @@ public sealed class InboxStager(ILogger logger)
         var hmrc = await PlanKindAsync(connection, InputKind.Hmrc, Path.Combine(inbox, "hmrc"), current, cancellationToken);
 
         // Both kinds are parsed at once, each on its own thread and against its own id registry (ids are unique per
-        // kind): with two cores the HMRC files are read while the claims are parsed and copied into PostgreSQL. The
-        // database sees the same statements in the same order as when they were read one after the other.
-        var claimsRead = ReadAllAsync(claims, static (path, ids) => DatasetReader.ReadClaimsFile(path, ids));
-        var hmrcRead = ReadAllAsync(hmrc, static (path, ids) => DatasetReader.ReadHmrcFile(path, ids));
+        // kind), and each file's accepted rows are copied into PostgreSQL while the file is still being parsed: the
+        // claims as they come, the HMRC rows (parsed meanwhile) once the claims are in. The database sees the files
+        // in the same order as when they were read one after the other.
+        var claimsRead = ReadAll<ClaimSpell>(claims, static (path, ids, accepted) => DatasetReader.ReadClaimsFile(path, ids, accepted));
+        var hmrcRead = ReadAll<HmrcEmployment>(hmrc, static (path, ids, accepted) => DatasetReader.ReadHmrcFile(path, ids, accepted));
         try
         {
-            await StageKindAsync(connection, runId, claims, await claimsRead, batch, batch.Claims, StagedRowsWriter.WriteClaimsAsync, cancellationToken);
-            await StageKindAsync(connection, runId, hmrc, await hmrcRead, batch, batch.Employments, StagedRowsWriter.WriteHmrcAsync, cancellationToken);
+            await StageKindAsync(connection, runId, claims, claimsRead.Files, batch, batch.Claims, StagedRowsWriter.WriteClaimsAsync, cancellationToken);
+            await StageKindAsync(connection, runId, hmrc, hmrcRead.Files, batch, batch.Employments, StagedRowsWriter.WriteHmrcAsync, cancellationToken);
         }
         catch
         {
             // A failed or cancelled staging is retried or reported by the caller: no reader is left running behind it.
-            await Task.WhenAll(claimsRead, hmrcRead).ContinueWith(static _ => { }, CancellationToken.None, TaskContinuationOptions.None, TaskScheduler.Default);
+            await Task.WhenAll(claimsRead.Done, hmrcRead.Done).ContinueWith(static _ => { }, CancellationToken.None, TaskContinuationOptions.None, TaskScheduler.Default);
             throw;
         }
 
@@ -111,20 +112,51 @@ public sealed class InboxStager(ILogger logger)
         return new KindPlan(kind, unchanged, toStage, ids);
     }
 
-    /// <summary>Reads a plan's files in name order on a thread of its own (the registry is shared by the kind's files, so one after the other).</summary>
-    private static Task<List<IngestedFile<T>>> ReadAllAsync<T>(KindPlan plan, Func<string, IdRegistry, IngestedFile<T>> read)
-        => plan.ToStage.Count == 0
-            ? Task.FromResult(new List<IngestedFile<T>>())
-            : Task.Run(() => plan.ToStage.Select(t => read(t.Path, plan.Ids)).ToList());
+    /// <summary>
+    /// Starts reading a plan's files in name order on a thread of its own (the registry is shared by the kind's files,
+    /// so one after the other), each file handing its accepted records over as it goes.
+    /// </summary>
+    private static KindReading<T> ReadAll<T>(KindPlan plan, Func<string, IdRegistry, AcceptedRecords<T>, IngestedFile<T>> read)
+    {
+        var files = plan.ToStage.Select(_ => new FileReading<T>()).ToList();
+        if (files.Count == 0)
+        {
+            return new KindReading<T>(files, Task.CompletedTask);
+        }
+
+        var done = Task.Run(() =>
+        {
+            var i = 0;
+            try
+            {
+                for (; i < files.Count; i++)
+                {
+                    files[i].Read.SetResult(read(plan.ToStage[i].Path, plan.Ids, files[i].Accepted));
+                }
+            }
+            catch (Exception e)
+            {
+                // The file that failed and every one after it report the failure to whoever waits for them.
+                for (; i < files.Count; i++)
+                {
+                    files[i].Accepted.Abandon(e);
+                    files[i].Read.TrySetException(e);
+                }
+
+                throw;
+            }
+        });
+        return new KindReading<T>(files, done);
+    }
 
     private async Task StageKindAsync<T>(
         NpgsqlConnection connection,
         long runId,
         KindPlan plan,
-        List<IngestedFile<T>> files,
+        List<FileReading<T>> files,
         Batch batch,
         Dictionary<long, IReadOnlyList<T>> records,
-        Func<NpgsqlConnection, long, IReadOnlyList<T>, CancellationToken, Task<ulong>> copyRows,
+        Func<NpgsqlConnection, long, IAsyncEnumerable<T[]>, CancellationToken, Task<long>> copyRows,
         CancellationToken cancellationToken)
     {
         var kindName = KindName(plan.Kind);
@@ -137,11 +169,21 @@ public sealed class InboxStager(ILogger logger)
 
         for (var i = 0; i < files.Count; i++)
         {
-            var (file, previous) = (files[i], plan.ToStage[i].Previous);
+            var (path, previous) = plan.ToStage[i];
             var version = (previous?.Version ?? 0) + 1;
+
+            // The file's row comes first (its rows carry its id); its counts are only known once it has been read.
+            var fileId = await InsertFileAsync(connection, runId, plan.Kind, version, new FileIngestCounts(Path.GetFileName(path), plan.Kind, "", 0, 0, 0, 0), cancellationToken);
+            var copied = await copyRows(connection, fileId, files[i].Accepted.ReadAllAsync(cancellationToken), cancellationToken);
+            var file = await files[i].Read.Task.WaitAsync(cancellationToken);
+            if (copied != file.Records.Count)
+            {
+                // Quarantined part-way (a runaway quote found after rows were accepted): none of its rows may stay.
+                await DeleteRowsAsync(connection, plan.Kind, fileId, InputFileReader.IsQuarantined(file) ? 0 : file.Records.Count, copied, cancellationToken);
+            }
+
             var counts = file.Counts;
-            var fileId = await InsertFileAsync(connection, runId, plan.Kind, version, counts, cancellationToken);
-            await copyRows(connection, fileId, file.Records, cancellationToken);
+            await UpdateCountsAsync(connection, fileId, counts, cancellationToken);
             records[fileId] = file.Records;
             await StagedRowsWriter.WriteRejectsAsync(connection, fileId, file.Rejects, cancellationToken);
             var action = previous is null ? StagingAction.Staged : StagingAction.NewVersion;
@@ -151,6 +193,28 @@ public sealed class InboxStager(ILogger logger)
             batch.Rejects.AddRange(file.Rejects);
         }
     }
+
+    private static async Task DeleteRowsAsync(NpgsqlConnection connection, InputKind kind, long fileId, int accepted, long copied, CancellationToken cancellationToken)
+    {
+        if (accepted != 0)
+        {
+            // Not reachable by design: a file read to its end hands over every record it accepted.
+            throw new InvalidOperationException($"staging copied {copied} rows of file {fileId} but {accepted} were accepted");
+        }
+
+        var table = kind == InputKind.Claims ? "jot.staged_claim" : "jot.staged_hmrc";
+        await connection.ExecuteAsync(new CommandDefinition(
+            $"DELETE FROM {table} WHERE file_id = @fileId", new { fileId }, cancellationToken: cancellationToken));
+    }
+
+    private static Task UpdateCountsAsync(NpgsqlConnection connection, long fileId, FileIngestCounts counts, CancellationToken cancellationToken)
+        => connection.ExecuteAsync(new CommandDefinition("""
+            UPDATE jot.input_file
+            SET sha256 = @sha256, rows_read = @rowsRead, accepted = @accepted, rejected = @rejected, warnings = @warnings
+            WHERE file_id = @fileId
+            """,
+            new { fileId, sha256 = counts.Sha256, rowsRead = counts.RowsRead, accepted = counts.Accepted, rejected = counts.Rejected, warnings = counts.Warnings },
+            cancellationToken: cancellationToken));
 
     private static async Task<long> InsertFileAsync(NpgsqlConnection connection, long runId, InputKind kind, int version, FileIngestCounts counts, CancellationToken cancellationToken)
         => await connection.ExecuteScalarAsync<long>(new CommandDefinition("""
@@ -276,6 +340,17 @@ public sealed class InboxStager(ILogger logger)
 
         public Dictionary<long, IReadOnlyList<HmrcEmployment>> Employments { get; } = [];
     }
+
+    /// <summary>One file being read: its accepted records as they come, and the whole result once read.</summary>
+    private sealed class FileReading<T>
+    {
+        public AcceptedRecords<T> Accepted { get; } = new();
+
+        public TaskCompletionSource<IngestedFile<T>> Read { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    }
+
+    /// <summary>A kind's files being read, in plan order, and the reading task (done when every file is read or one failed).</summary>
+    private sealed record KindReading<T>(List<FileReading<T>> Files, Task Done);
 
     /// <summary>What staging does with one kind's files: record the unchanged, read and copy the rest against the seeded ids.</summary>
     private sealed record KindPlan(

@@ -1,0 +1,54 @@
+using System.Runtime.CompilerServices;
+using System.Threading.Channels;
+
+namespace JotMatcher.Infrastructure.Csv;
+
+/// <summary>
+/// A file's accepted records handed, in batches and in file order, to a consumer running alongside the reader:
+/// staging copies them into PostgreSQL while the rest of the file is still being parsed. Unbounded on purpose: the
+/// records are kept for the run anyway, so a batch waiting here costs only its array, and the reader never waits
+/// (the HMRC files are parsed while the claims are still being copied). A file quarantined part-way is
+/// <see cref="Abandon"/>ed: what was already handed over is the consumer's to undo.
+/// </summary>
+internal sealed class AcceptedRecords<T>
+{
+    private const int BatchSize = 4096;
+
+    private readonly Channel<T[]> batches = Channel.CreateUnbounded<T[]>(new UnboundedChannelOptions { SingleReader = true, SingleWriter = true });
+    private T[] pending = new T[BatchSize];
+    private int count;
+
+    public void Add(T record)
+    {
+        pending[count++] = record;
+        if (count == BatchSize)
+        {
+            batches.Writer.TryWrite(pending);
+            pending = new T[BatchSize];
+            count = 0;
+        }
+    }
+
+    /// <summary>The file was read to its end: the last records go out and the consumer sees the end.</summary>
+    public void Complete()
+    {
+        if (count > 0)
+        {
+            batches.Writer.TryWrite(pending[..count]);
+            count = 0;
+        }
+
+        batches.Writer.TryComplete();
+    }
+
+    /// <summary>The file was quarantined (no error) or reading failed (<paramref name="error"/>): nothing more is handed over.</summary>
+    public void Abandon(Exception? error = null) => batches.Writer.TryComplete(error);
+
+    public async IAsyncEnumerable<T[]> ReadAllAsync([EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        await foreach (var batch in batches.Reader.ReadAllAsync(cancellationToken))
+        {
+            yield return batch;
+        }
+    }
+}
