@@ -16,7 +16,7 @@ public sealed class IdentityMatcher(MatchingSettings settings)
     /// </summary>
     public MatchResult Match(IReadOnlyList<ClaimSpell> claims, IReadOnlyList<HmrcEmployment> employments, string? fixedModelJson = null)
     {
-        var parallel = new ParallelOptions { MaxDegreeOfParallelism = Settings.MaxParallelism > 0 ? Settings.MaxParallelism : -1 };
+        var parallel = Settings.Parallelism();
         var names = new NameForms.Cache();
         var customers = CustomerTable.Build(claims, names, parallel);
         var hmrc = SortedById(employments);
@@ -40,7 +40,7 @@ public sealed class IdentityMatcher(MatchingSettings settings)
         Parallel.For(0, ruleIndexes.Length, parallel, r => ruleIndexes[r] = new KeyIndex(customers.Profiles, BlockingRules.All[r].CustomerKeyOf));
         var pairCounts = new ProbabilisticPass(customers.Profiles, ruleIndexes, model, Settings).Run(profiles, oneEdit, decisions, parallel);
 
-        return new MatchAssembler(customers, hmrc, profiles, model).Assemble(decisions, sharedNino, Diagnostics(pairCounts, model));
+        return new MatchAssembler(customers, hmrc, profiles, model).Assemble(decisions, sharedNino, Diagnostics(pairCounts, model), parallel);
     }
 
     /// <summary>

@@ -10,7 +10,7 @@ public static class JobOutcomeRun
     public static RunResult Execute(RunInput input, MatchingSettings settings)
     {
         var match = new IdentityMatcher(settings).Match(input.Claims, input.Employments, input.FixedModelJson);
-        var attribution = new OutcomeAttributor(input.Rules, input.Reference, input.AsOf).Attribute(match.Links, input.Claims);
+        var attribution = new OutcomeAttributor(input.Rules, input.Reference, input.AsOf).Attribute(match.Links, input.Claims, settings.Parallelism());
         return new RunResult(match, attribution, input.AsOf);
     }
 
