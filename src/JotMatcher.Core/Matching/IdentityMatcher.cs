@@ -42,7 +42,7 @@ public sealed class IdentityMatcher(MatchingSettings settings)
         var model = fixedModelJson is null
             ? ModelEstimator.Estimate(profiles, customers.Profiles, customers.Ids.Length, DeterministicLinks(decisions), Settings, parallel)
             : MatchModelJson.Read(fixedModelJson);
-        model.ApplyTermFrequencies(customers.Profiles);
+        model.ApplyTermFrequencies(customers.Profiles, parallel);
 
         onStep?.Invoke(Steps[3]);
         var offered = Array.ConvertAll(decisions, d => d is null);
