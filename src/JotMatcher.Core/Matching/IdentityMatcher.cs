@@ -50,9 +50,7 @@ public sealed class IdentityMatcher(MatchingSettings settings)
         FuzzyNinoPass.Run(profiles, customers.Profiles, oneEdit, model, Settings, decisions, parallel);
 
         onStep?.Invoke(Steps[4]);
-        var ruleIndexes = new KeyIndex[BlockingRules.All.Length];
-        Parallel.For(0, ruleIndexes.Length, parallel, r => ruleIndexes[r] = new KeyIndex(customers.Profiles, BlockingRules.All[r].CustomerKeyOf));
-        var pairCounts = new ProbabilisticPass(customers.Profiles, ruleIndexes, model, Settings).Run(profiles, oneEdit, decisions, parallel);
+        var pairCounts = new ProbabilisticPass(customers.Profiles, model, Settings).Run(profiles, oneEdit, decisions, parallel);
 
         onStep?.Invoke(Steps[5]);
         return new MatchAssembler(customers, hmrc, profiles, model).Assemble(decisions, sharedNino, Diagnostics(pairCounts, model), parallel);
