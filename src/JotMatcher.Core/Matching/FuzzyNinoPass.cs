@@ -26,7 +26,15 @@ internal static class FuzzyNinoPass
             var qualifying = new List<Candidate>();
             foreach (var c in profiles)
             {
+                // Only a date of birth that agrees can qualify, and it costs two integers to check: at millions of
+                // people most NINos one edit away are strangers' (the stems are dense), so the names are compared
+                // only for the few that pass.
                 var p = customers[c];
+                if (!DateOfBirthQualifies(PairComparer.CompareDob(e, p)))
+                {
+                    continue;
+                }
+
                 var v = PairComparer.Compare(e, p);
                 if (Qualifies(v))
                 {
@@ -40,7 +48,7 @@ internal static class FuzzyNinoPass
 
     public static bool Qualifies(in ComparisonVector v)
     {
-        if (v.DateOfBirth is not (L.Exact or L.DateOfBirth.DayMonthSwap))
+        if (!DateOfBirthQualifies(v.DateOfBirth))
         {
             return false;
         }
@@ -55,4 +63,6 @@ internal static class FuzzyNinoPass
             or L.Forenames.Initial or L.Forenames.NicknameTypo or L.Missing;
         return surnameClose && forenameClose;
     }
+
+    private static bool DateOfBirthQualifies(byte level) => level is L.Exact or L.DateOfBirth.DayMonthSwap;
 }

@@ -33,11 +33,29 @@ internal static class NinoStem
 
     public static int CharAt(long stem, int position) => (int)((stem >> ((Length - 1 - position) * BitsPerChar)) & CharMask);
 
-    /// <summary>The stem with two adjacent positions blanked: stems one substitution or adjacent swap apart share one.</summary>
-    public static long MaskPair(long stem, int position)
+    /// <summary>How many <see cref="OneEditKey"/>s a stem has: one a position, one a pair of adjacent positions.</summary>
+    public const int OneEditKeysPerStem = Length + Length - 1;
+
+    /// <summary>
+    /// Key <paramref name="k"/> of a stem: for k below <see cref="Length"/>, the stem with position k blanked (stems that
+    /// differ there only share it: one substitution); above, the stem with the pair of positions k − Length and the
+    /// next put in order (stems that differ by swapping that pair only share it). Stems one edit apart always share a
+    /// key; stems further apart never do — so a look-up by these keys meets only stems one edit away or equal, however
+    /// densely the stems are issued (the keys with two positions blanked met a hundred times as many strangers).
+    /// </summary>
+    public static long OneEditKey(long stem, int k)
     {
+        var tag = (long)(k + 1) << 56;
+        if (k < Length)
+        {
+            return (stem & ~(CharMask << ((Length - 1 - k) * BitsPerChar))) | tag;
+        }
+
+        var position = k - Length;
         var shift = (Length - 2 - position) * BitsPerChar;
-        return (stem & ~((CharMask | (CharMask << BitsPerChar)) << shift)) | ((long)(position + 1) << 56);
+        var (first, second) = (CharAt(stem, position), CharAt(stem, position + 1));
+        var ordered = first <= second ? ((long)first << BitsPerChar) | (long)second : ((long)second << BitsPerChar) | (long)first;
+        return (stem & ~((CharMask | (CharMask << BitsPerChar)) << shift)) | (ordered << shift) | tag;
     }
 
     /// <summary>The six digits only: a key for blocking when the prefix letters were mistyped.</summary>
