@@ -113,7 +113,7 @@ public static class StagedDataLoader
     {
         await SelectFileAsync(connection, file, cancellationToken);
         await using var reader = await connection.BeginBinaryExportAsync("""
-            COPY (SELECT line, hmrc_id, nino, surname, forenames, date_of_birth, sex, postcode, employer_ref,
+            COPY (SELECT line, hmrc_id, nino, surname, forenames, date_of_birth, sex, postcode,
                          employment_start, notified_on
                   FROM jot.staged_hmrc WHERE file_id = current_setting('jot.load_file')::bigint ORDER BY line)
             TO STDOUT (FORMAT BINARY)
@@ -130,7 +130,6 @@ public static class StagedDataLoader
                 DateOfBirth = ReadDate(reader),
                 Sex = (Sex)reader.Read<short>(),
                 Postcode = reader.Read<string>(),
-                EmployerRef = reader.Read<string>(),
                 EmploymentStart = reader.Read<DateOnly>(),
                 NotifiedOn = ReadDate(reader),
                 Source = new SourceLocation(file.Name, line),
