@@ -27,8 +27,10 @@ public static class StagedDataLoader
             ORDER BY kind COLLATE "C", name COLLATE "C"
             """, transaction: tx, cancellationToken: cancellationToken))).ToList();
 
-        var claims = new List<ClaimSpell>();
-        var employments = new List<HmrcEmployment>();
+        // Sized from the files' accepted counts: a list regrown past a million records leaves its old arrays as garbage
+        // in the large-object heap until the next full collection. Only capacity: a count off changes no result.
+        var claims = new List<ClaimSpell>(AcceptedOf(files, "claims"));
+        var employments = new List<HmrcEmployment>(AcceptedOf(files, "hmrc"));
         var strings = new StringPool();
         foreach (var file in files)
         {
@@ -136,6 +138,9 @@ public static class StagedDataLoader
             });
         }
     }
+
+    private static int AcceptedOf(List<FileRow> files, string kind)
+        => (int)Math.Min(files.Where(f => f.Kind == kind).Sum(f => Math.Max(f.Accepted, 0)), Array.MaxLength);
 
     // COPY takes no parameters: the file id travels as a transaction-local setting, set through a parameter.
     private static Task SelectFileAsync(NpgsqlConnection connection, FileRow file, CancellationToken cancellationToken)
