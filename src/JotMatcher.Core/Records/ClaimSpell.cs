@@ -5,12 +5,14 @@ namespace JotMatcher.Core.Records;
 /// <summary>One row of a claims extract: a customer's spell with Jobcentre Plus, parsed and validated.</summary>
 /// <remarks>
 /// A run holds every spell from staging to the end (millions at scale), so the fields are kept compact behind the
-/// properties: optional dates as day numbers (<see cref="CompactDate"/>, 4 bytes instead of 8), the four flags in one
-/// byte, the source as its file name and line. 128 bytes a spell instead of 144.
+/// properties: dates as day numbers (<see cref="CompactDate"/> for the optional ones: 4 bytes instead of 8; a struct
+/// field such as a DateOnly is padded to 8 bytes in a class, an int is not), the four flags in one byte, the source as its
+/// file name and line. 128 bytes a spell instead of 144.
 /// </remarks>
 public sealed record ClaimSpell
 {
     private int dateOfBirth;
+    private int claimStart;
     private int claimEnd;
     private SpellFlags flags;
     private string? sourceFile;
@@ -41,7 +43,7 @@ public sealed record ClaimSpell
     public bool Disabled { get => Has(SpellFlags.Disabled); init => Set(SpellFlags.Disabled, value); }
     public bool HasChildren { get => Has(SpellFlags.HasChildren); init => Set(SpellFlags.HasChildren, value); }
     public Programme Programme { get; init; }
-    public required DateOnly ClaimStart { get; init; }
+    public required DateOnly ClaimStart { get => DateOnly.FromDayNumber(claimStart); init => claimStart = value.DayNumber; }
     public DateOnly? ClaimEnd { get => CompactDate.Read(claimEnd); init => claimEnd = CompactDate.Of(value); }
     public string OfficeCode { get; init; } = "";
     public string DistrictCode { get; init; } = "";
