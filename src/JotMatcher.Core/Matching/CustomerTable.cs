@@ -35,10 +35,16 @@ internal sealed class CustomerTable
     {
         var sorted = OrdinalOrder.Sorted(claims, static c => c.CustomerId, static c => c.ClaimId);
 
-        // Sized for one spell a customer: no regrowth, and one copy to the exact size at the end.
-        var ids = new List<string>(sorted.Length);
-        var starts = new List<int>(sorted.Length + 1);
-        var identities = new List<(int Owner, ClaimSpell Spell)>(sorted.Length);
+        // Arrays sized exactly (a first pass counts the customers): no lists regrown and copied at a million entries,
+        // whose discarded arrays sit in the large-object heap until the next full collection.
+        var ids = new string[CountCustomers(sorted)];
+        var starts = new int[ids.Length + 1];
+
+        // The spells whose identity is the first of its kind within their customer, with their customer's index.
+        var identitySpells = new int[sorted.Length];
+        var identityOwners = new int[sorted.Length];
+        var identities = 0;
+        var owner = 0;
         var start = 0;
         for (var i = 1; i <= sorted.Length; i++)
         {
@@ -47,30 +53,46 @@ internal sealed class CustomerTable
                 continue;
             }
 
-            var owner = ids.Count;
-            ids.Add(sorted[start].CustomerId);
-            starts.Add(start);
+            ids[owner] = sorted[start].CustomerId;
+            starts[owner] = start;
             var group = sorted.AsSpan(start, i - start);
             for (var j = 0; j < group.Length; j++)
             {
                 if (!RepeatsEarlierIdentity(group, j))
                 {
-                    identities.Add((owner, group[j]));
+                    identitySpells[identities] = start + j;
+                    identityOwners[identities] = owner;
+                    identities++;
                 }
             }
 
+            owner++;
             start = i;
         }
 
-        starts.Add(sorted.Length);
+        starts[ids.Length] = sorted.Length;
         // Profiles are built in parallel into fixed slots: the same order whatever the threads.
-        var profiles = new IdentityProfile[identities.Count];
+        var profiles = new IdentityProfile[identities];
         Parallel.For(0, profiles.Length, parallel ?? new ParallelOptions(), i =>
         {
-            var (owner, s) = identities[i];
-            profiles[i] = IdentityProfile.Create(owner, s.Surname, s.Forenames, s.DateOfBirth, s.Sex, s.Postcode, s.Nino, names);
+            var s = sorted[identitySpells[i]];
+            profiles[i] = IdentityProfile.Create(identityOwners[i], s.Surname, s.Forenames, s.DateOfBirth, s.Sex, s.Postcode, s.Nino, names);
         });
-        return new CustomerTable([.. ids], sorted, [.. starts], profiles);
+        return new CustomerTable(ids, sorted, starts, profiles);
+    }
+
+    private static int CountCustomers(ClaimSpell[] sorted)
+    {
+        var count = sorted.Length == 0 ? 0 : 1;
+        for (var i = 1; i < sorted.Length; i++)
+        {
+            if (!string.Equals(sorted[i].CustomerId, sorted[i - 1].CustomerId, StringComparison.Ordinal))
+            {
+                count++;
+            }
+        }
+
+        return count;
     }
 
     private static bool RepeatsEarlierIdentity(ReadOnlySpan<ClaimSpell> group, int j)

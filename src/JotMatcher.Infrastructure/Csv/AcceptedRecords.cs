@@ -6,7 +6,7 @@ namespace JotMatcher.Infrastructure.Csv;
 /// <summary>
 /// A file's accepted records handed, in batches and in file order, to a consumer running alongside the reader:
 /// staging copies them into PostgreSQL while the rest of the file is still being parsed. Unbounded on purpose: the
-/// records are kept for the run anyway, so a batch waiting here costs only its array, and the reader never waits
+/// records are kept for the run anyway, so a batch waiting here costs only its array (and the text staged but not kept), and the reader never waits
 /// (the HMRC files are parsed while the claims are still being copied). A file quarantined part-way is
 /// <see cref="Abandon"/>ed: what was already handed over is the consumer's to undo.
 /// </summary>
@@ -14,17 +14,17 @@ internal sealed class AcceptedRecords<T>
 {
     private const int BatchSize = 4096;
 
-    private readonly Channel<T[]> batches = Channel.CreateUnbounded<T[]>(new UnboundedChannelOptions { SingleReader = true, SingleWriter = true });
-    private T[] pending = new T[BatchSize];
+    private readonly Channel<StagedRecord<T>[]> batches = Channel.CreateUnbounded<StagedRecord<T>[]>(new UnboundedChannelOptions { SingleReader = true, SingleWriter = true });
+    private StagedRecord<T>[] pending = new StagedRecord<T>[BatchSize];
     private int count;
 
-    public void Add(T record)
+    public void Add(StagedRecord<T> record)
     {
         pending[count++] = record;
         if (count == BatchSize)
         {
             batches.Writer.TryWrite(pending);
-            pending = new T[BatchSize];
+            pending = new StagedRecord<T>[BatchSize];
             count = 0;
         }
     }
@@ -44,7 +44,7 @@ internal sealed class AcceptedRecords<T>
     /// <summary>The file was quarantined (no error) or reading failed (<paramref name="error"/>): nothing more is handed over.</summary>
     public void Abandon(Exception? error = null) => batches.Writer.TryComplete(error);
 
-    public async IAsyncEnumerable<T[]> ReadAllAsync([EnumeratorCancellation] CancellationToken cancellationToken)
+    public async IAsyncEnumerable<StagedRecord<T>[]> ReadAllAsync([EnumeratorCancellation] CancellationToken cancellationToken)
     {
         await foreach (var batch in batches.Reader.ReadAllAsync(cancellationToken))
         {

@@ -42,6 +42,8 @@ internal sealed class ClaimRecordMapper : IRecordMapper<ClaimSpell>
 
     public string IdOf(ClaimSpell record) => record.ClaimId;
 
+    public string? StagedOnly(RowFields row) => null;
+
     public ClaimSpell? Map(RowFields row, SourceLocation source)
     {
         var id = row.Required(claimId);

@@ -28,6 +28,9 @@ internal sealed class HmrcRecordMapper(CsvReader csv) : IRecordMapper<HmrcEmploy
 
     public string IdOf(HmrcEmployment record) => record.HmrcId;
 
+    /// <summary>The employer reference: staged, never read by matching or anything after it, so not kept in the record.</summary>
+    public string? StagedOnly(RowFields row) => row.Optional(employerRef);
+
     public HmrcEmployment? Map(RowFields row, SourceLocation source)
     {
         var id = row.Required(hmrcId);
@@ -50,7 +53,6 @@ internal sealed class HmrcRecordMapper(CsvReader csv) : IRecordMapper<HmrcEmploy
             DateOfBirth = row.OptionalDate(dateOfBirth),
             Sex = Codes.ReadSex(row, sex),
             Postcode = employeePostcode,
-            EmployerRef = row.Optional(employerRef),
             EmploymentStart = start,
             NotifiedOn = row.OptionalDate(notifiedOn),
             Source = source,

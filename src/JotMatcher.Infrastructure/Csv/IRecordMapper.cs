@@ -13,4 +13,10 @@ internal interface IRecordMapper<T>
     T? Map(RowFields row, SourceLocation source);
 
     string IdOf(T record);
+
+    /// <summary>
+    /// The accepted row's text that staging stores but the record does not keep (read, with its warning if any, for
+    /// every accepted row); null when the kind has none.
+    /// </summary>
+    string? StagedOnly(RowFields row);
 }

@@ -140,7 +140,8 @@ internal static class InputFileReader
                 else
                 {
                     records.Add(record);
-                    accepted?.Add(record);
+                    var stagedOnly = mapper.StagedOnly(row);
+                    accepted?.Add(new StagedRecord<T>(record, stagedOnly));
                     warnings += row.Warnings;
                 }
             }

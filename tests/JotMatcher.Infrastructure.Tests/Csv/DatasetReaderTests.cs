@@ -92,6 +92,30 @@ public sealed class DatasetReaderTests
     }
 
     [Test]
+    public void The_employer_reference_goes_to_staging_with_its_row_and_is_not_kept_in_the_record()
+    {
+        using var dataset = new TempDataset();
+        var path = dataset.Hmrc("h.csv",
+            "hmrc_id,employer_ref,employment_start\n"
+            + "H1,123/AB45678,2007-03-05\n"
+            + "H2,,2007-03-05\n"
+            + "H3,\"bad \0 byte\",2007-03-05\n"
+            + "H1,999/ZZ00000,2007-03-05\n");
+        var accepted = new AcceptedRecords<HmrcEmployment>();
+
+        var file = DatasetReader.ReadHmrcFile(path, new IdRegistry(), accepted);
+
+        var staged = accepted.ReadAllAsync(CancellationToken.None).ToBlockingEnumerable().SelectMany(b => b).ToList();
+        Assert.Multiple(() =>
+        {
+            Assert.That(staged.Select(s => (s.Record.HmrcId, s.StagedOnly)), Is.EqualTo(new[] { ("H1", "123/AB45678"), ("H2", ""), ("H3", "") }));
+            Assert.That(staged.Select(s => s.Record), Is.EqualTo(file.Records), "the records staged are the records kept");
+            Assert.That(file.Counts.Warnings, Is.EqualTo(1), "an unreadable employer reference reads as blank with a warning");
+            Assert.That(file.Rejects.Select(r => r.Line), Is.EqualTo(new[] { 5L }), "the duplicate H1");
+        });
+    }
+
+    [Test]
     public void ReadHmrcFile_reads_both_date_formats_and_rejects_a_missing_employment_start()
     {
         using var dataset = new TempDataset();
@@ -105,7 +129,7 @@ public sealed class DatasetReaderTests
         var h = file.Records.Single();
         Assert.Multiple(() =>
         {
-            Assert.That((h.HmrcId, h.Nino.Kind, h.Postcode, h.EmployerRef), Is.EqualTo(("H1", NinoKind.Blank, "E16AN", "123/AB45678")));
+            Assert.That((h.HmrcId, h.Nino.Kind, h.Postcode), Is.EqualTo(("H1", NinoKind.Blank, "E16AN")));
             Assert.That((h.DateOfBirth, h.EmploymentStart, h.NotifiedOn), Is.EqualTo(((DateOnly?)new DateOnly(1970, 2, 1), new DateOnly(2007, 3, 5), (DateOnly?)new DateOnly(2007, 4, 20))));
             Assert.That(file.Rejects, Is.EqualTo(new[] { new Reject("h.csv", 3, "employment_start: missing") }));
             Assert.That(file.Counts.Kind, Is.EqualTo(InputKind.Hmrc));

@@ -27,8 +27,10 @@ public static class StagedDataLoader
             ORDER BY kind COLLATE "C", name COLLATE "C"
             """, transaction: tx, cancellationToken: cancellationToken))).ToList();
 
-        var claims = new List<ClaimSpell>();
-        var employments = new List<HmrcEmployment>();
+        // Sized from the files' accepted counts: a list regrown past a million records leaves its old arrays as garbage
+        // in the large-object heap until the next full collection. Only capacity: a count off changes no result.
+        var claims = new List<ClaimSpell>(AcceptedOf(files, "claims"));
+        var employments = new List<HmrcEmployment>(AcceptedOf(files, "hmrc"));
         var strings = new StringPool();
         foreach (var file in files)
         {
@@ -113,7 +115,7 @@ public static class StagedDataLoader
     {
         await SelectFileAsync(connection, file, cancellationToken);
         await using var reader = await connection.BeginBinaryExportAsync("""
-            COPY (SELECT line, hmrc_id, nino, surname, forenames, date_of_birth, sex, postcode, employer_ref,
+            COPY (SELECT line, hmrc_id, nino, surname, forenames, date_of_birth, sex, postcode,
                          employment_start, notified_on
                   FROM jot.staged_hmrc WHERE file_id = current_setting('jot.load_file')::bigint ORDER BY line)
             TO STDOUT (FORMAT BINARY)
@@ -130,13 +132,15 @@ public static class StagedDataLoader
                 DateOfBirth = ReadDate(reader),
                 Sex = (Sex)reader.Read<short>(),
                 Postcode = reader.Read<string>(),
-                EmployerRef = reader.Read<string>(),
                 EmploymentStart = reader.Read<DateOnly>(),
                 NotifiedOn = ReadDate(reader),
                 Source = new SourceLocation(file.Name, line),
             });
         }
     }
+
+    private static int AcceptedOf(List<FileRow> files, string kind)
+        => (int)Math.Min(files.Where(f => f.Kind == kind).Sum(f => Math.Max(f.Accepted, 0)), Array.MaxLength);
 
     // COPY takes no parameters: the file id travels as a transaction-local setting, set through a parameter.
     private static Task SelectFileAsync(NpgsqlConnection connection, FileRow file, CancellationToken cancellationToken)

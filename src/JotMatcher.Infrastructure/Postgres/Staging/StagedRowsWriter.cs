@@ -1,4 +1,5 @@
 using JotMatcher.Core.Records;
+using JotMatcher.Infrastructure.Csv;
 using Npgsql;
 using NpgsqlTypes;
 
@@ -11,13 +12,14 @@ namespace JotMatcher.Infrastructure.Postgres.Staging;
 internal static class StagedRowsWriter
 {
     /// <summary>Copies the claims of file <paramref name="fileId"/> as they arrive; returns how many were copied.</summary>
-    public static Task<long> WriteClaimsAsync(NpgsqlConnection connection, long fileId, IAsyncEnumerable<ClaimSpell[]> claims, CancellationToken cancellationToken)
+    public static Task<long> WriteClaimsAsync(NpgsqlConnection connection, long fileId, IAsyncEnumerable<StagedRecord<ClaimSpell>[]> claims, CancellationToken cancellationToken)
         => BinaryCopyWriter.CopyAsync(connection, """
             COPY jot.staged_claim (file_id, line, claim_id, customer_id, nino, surname, forenames, date_of_birth, sex,
                 postcode, benefit, employed, lone_parent, disabled, has_children, programme, claim_start, claim_end,
                 office_code, district_code, area_code) FROM STDIN (FORMAT BINARY)
-            """, 21, claims, (copy, c) =>
+            """, 21, claims, (copy, staged) =>
             {
+                var c = staged.Record;
                 copy.Int64(fileId);
                 copy.Int64(c.Source.Line);
                 copy.Text(c.ClaimId);
@@ -42,12 +44,13 @@ internal static class StagedRowsWriter
             }, cancellationToken);
 
     /// <summary>Copies the employments of file <paramref name="fileId"/> as they arrive; returns how many were copied.</summary>
-    public static Task<long> WriteHmrcAsync(NpgsqlConnection connection, long fileId, IAsyncEnumerable<HmrcEmployment[]> employments, CancellationToken cancellationToken)
+    public static Task<long> WriteHmrcAsync(NpgsqlConnection connection, long fileId, IAsyncEnumerable<StagedRecord<HmrcEmployment>[]> employments, CancellationToken cancellationToken)
         => BinaryCopyWriter.CopyAsync(connection, """
             COPY jot.staged_hmrc (file_id, line, hmrc_id, nino, surname, forenames, date_of_birth, sex, postcode,
                 employer_ref, employment_start, notified_on) FROM STDIN (FORMAT BINARY)
-            """, 12, employments, (copy, e) =>
+            """, 12, employments, (copy, staged) =>
             {
+                var e = staged.Record;
                 copy.Int64(fileId);
                 copy.Int64(e.Source.Line);
                 copy.Text(e.HmrcId);
@@ -57,7 +60,7 @@ internal static class StagedRowsWriter
                 copy.NullableDate(e.DateOfBirth);
                 copy.Int16((short)e.Sex);
                 copy.Text(e.Postcode);
-                copy.Text(e.EmployerRef);
+                copy.Text(staged.StagedOnly ?? "");
                 copy.Date(e.EmploymentStart);
                 copy.NullableDate(e.NotifiedOn);
             }, cancellationToken);
