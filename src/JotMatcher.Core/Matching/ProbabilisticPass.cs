@@ -15,7 +15,7 @@ namespace JotMatcher.Core.Matching;
 /// candidates are then sorted, so the order they were found in never matters.
 /// </para>
 /// </summary>
-internal sealed class ProbabilisticPass(IdentityProfile[] customers, KeyIndex[] ruleIndexes, MatchModel model, MatchingSettings settings)
+internal sealed class ProbabilisticPass(IdentityProfile[] customers, MatchModel model, MatchingSettings settings)
 {
     private readonly double reviewLog2Odds = Math.Log2(settings.ReviewThreshold / (1 - settings.ReviewThreshold));
 
@@ -23,9 +23,10 @@ internal sealed class ProbabilisticPass(IdentityProfile[] customers, KeyIndex[] 
     public long[] Run(IdentityProfile[] employments, int[]?[] oneEditCandidates, PassDecision?[] decisions, ParallelOptions parallel)
     {
         var open = Enumerable.Range(0, employments.Length).Where(h => decisions[h] is null).ToArray();
-        var totals = new long[ruleIndexes.Length + 2];
-        var byRule = new BlockPairs[ruleIndexes.Length];
-        Parallel.For(0, ruleIndexes.Length, parallel, r => byRule[r] = PairsOf(r, employments, open));
+        var rules = BlockingRules.All.Length;
+        var totals = new long[rules + 2];
+        var byRule = new BlockPairs[rules];
+        Parallel.For(0, rules, parallel, r => byRule[r] = PairsOf(r, employments, open));
 
         var (starts, found) = GroupByRecord(byRule, open, oneEditCandidates);
         for (var r = 0; r < byRule.Length; r++)
@@ -35,7 +36,7 @@ internal sealed class ProbabilisticPass(IdentityProfile[] customers, KeyIndex[] 
 
         foreach (var h in open)
         {
-            totals[ruleIndexes.Length] += oneEditCandidates[h]?.Length ?? 0;
+            totals[rules] += oneEditCandidates[h]?.Length ?? 0;
         }
 
         Parallel.For(0, open.Length, parallel,
@@ -50,14 +51,17 @@ internal sealed class ProbabilisticPass(IdentityProfile[] customers, KeyIndex[] 
 
                 return worker;
             },
-            worker => Interlocked.Add(ref totals[ruleIndexes.Length + 1], worker.DistinctPairs));
+            worker => Interlocked.Add(ref totals[rules + 1], worker.DistinctPairs));
         return totals;
     }
 
     // One rule's candidate pairs (open record number, customer profile): the open records' keys joined with the customers'.
     // A block over the size limit is too common a key to say anything and is skipped, as a look-up would skip it.
+    // The customers' index of the rule is built here and dropped with the join: seventeen of them at once were 12 bytes
+    // a customer profile each (a gigabyte and more at five million people), two at a time are enough for two threads.
     private BlockPairs PairsOf(int rule, IdentityProfile[] employments, int[] open)
     {
+        var customerIndex = new KeyIndex(customers, BlockingRules.All[rule].CustomerKeyOf);
         var keys = new long[open.Length];
         for (var j = 0; j < open.Length; j++)
         {
@@ -65,7 +69,7 @@ internal sealed class ProbabilisticPass(IdentityProfile[] customers, KeyIndex[] 
         }
 
         var pairs = new BlockPairs();
-        KeyIndex.Join(new KeyIndex(keys), ruleIndexes[rule], (records, block) =>
+        KeyIndex.Join(new KeyIndex(keys), customerIndex, (records, block) =>
         {
             if (block.Length > settings.MaxBlockSize)
             {

@@ -9,7 +9,8 @@ namespace JotMatcher.Host.Replay;
 /// (<c>jot replay --timings FILE</c>). Measures, never decides: nothing here reaches an export file. Each
 /// <see cref="Step"/> ends the step before it. CPU time shows what a step costs when the machine is shared (wall
 /// time then measures the neighbours too); the PostgreSQL server's CPU is not in it. Bytes allocated and collections
-/// per step say where the garbage collector's share of that CPU comes from.
+/// per step say where the garbage collector's share of that CPU comes from; the process's peak resident memory so far,
+/// at each step's end, says which step set the peak.
 /// </summary>
 internal sealed class PhaseTimings(TimeProvider clock) : RunProgress
 {
@@ -49,14 +50,15 @@ internal sealed class PhaseTimings(TimeProvider clock) : RunProgress
                 (Environment.CpuUsage.TotalTime - _cpuStarted).TotalSeconds,
                 (GC.GetTotalAllocatedBytes() - _allocatedStarted) / (1024.0 * 1024.0),
                 GC.CollectionCount(0) - _gen0Started,
-                GC.CollectionCount(2) - _gen2Started));
+                GC.CollectionCount(2) - _gen2Started,
+                PeakResidentMegabytes()));
             _current = null;
         }
     }
 
     /// <summary>
     /// <c>{ "total_seconds": …, "cpu_seconds": …, "phases": [ { "name": …, "seconds": …, "cpu_seconds": …,
-    /// "allocated_mb": …, "gen0_collections": …, "gen2_collections": … } ] }</c>
+    /// "allocated_mb": …, "gen0_collections": …, "gen2_collections": …, "peak_rss_mb": … } ] }</c>
     /// (<c>scripts/bench</c> reads each phase's name and seconds, in that order).
     /// </summary>
     public void WriteJson(string path)
@@ -77,6 +79,7 @@ internal sealed class PhaseTimings(TimeProvider clock) : RunProgress
             json.WriteNumber("allocated_mb", Math.Round(phase.AllocatedMegabytes, 1));
             json.WriteNumber("gen0_collections", phase.Gen0Collections);
             json.WriteNumber("gen2_collections", phase.Gen2Collections);
+            json.WriteNumber("peak_rss_mb", Math.Round(phase.PeakResidentMegabytes));
             json.WriteEndObject();
         }
 
@@ -85,6 +88,16 @@ internal sealed class PhaseTimings(TimeProvider clock) : RunProgress
         json.WriteEndObject();
     }
 
-    /// <summary>One step: wall and CPU seconds, megabytes allocated, and collections (gen 0 counts every collection).</summary>
-    public sealed record Phase(string Name, double Seconds, double CpuSeconds, double AllocatedMegabytes, int Gen0Collections, int Gen2Collections);
+    private static double PeakResidentMegabytes()
+    {
+        using var process = System.Diagnostics.Process.GetCurrentProcess();
+        return process.PeakWorkingSet64 / (1024.0 * 1024.0);
+    }
+
+    /// <summary>
+    /// One step: wall and CPU seconds, megabytes allocated, collections (gen 0 counts every collection), and the
+    /// process's peak resident megabytes so far when it ended.
+    /// </summary>
+    public sealed record Phase(string Name, double Seconds, double CpuSeconds, double AllocatedMegabytes, int Gen0Collections, int Gen2Collections,
+        double PeakResidentMegabytes);
 }
