@@ -139,3 +139,37 @@ internal sealed class EvidenceFieldOrder
         return true;
     }
 }
+
+/// <summary>
+/// The field, level and weight cells of evidence.csv rows. The matcher shares its evidence rows (a million pairs
+/// have a few thousand distinct ones), so each shared row's cells are formatted once, by <see cref="ExportFile"/>
+/// itself, and repeated as bytes; keyed by the instance, whose cells never change. Up to a bound, past which rows
+/// are formatted each time.
+/// </summary>
+internal sealed class EvidenceCells
+{
+    private const int MaxRows = 1 << 16;
+
+    private readonly Dictionary<FieldEvidence, byte[]> formatted = new(ReferenceEqualityComparer.Instance);
+    private byte[] scratch = new byte[256];
+
+    /// <summary>Writes the evidence's three cells, after the row's ids.</summary>
+    public void Write(ExportFile file, FieldEvidence evidence)
+    {
+        if (formatted.TryGetValue(evidence, out var cells))
+        {
+            file.Repeat(cells);
+            return;
+        }
+
+        var start = file.Position;
+        file.Text(evidence.Field);
+        file.Text(evidence.Level);
+        file.Fixed4(evidence.Weight);
+        if (formatted.Count < MaxRows)
+        {
+            var count = file.CopySince(start, ref scratch);
+            formatted.Add(evidence, scratch.AsSpan(0, count).ToArray());
+        }
+    }
+}

@@ -132,6 +132,35 @@ internal sealed class ExportFile : IDisposable
         }
     }
 
+    /// <summary>Where the next cell's bytes go within the row being written (see <see cref="CopySince"/>).</summary>
+    public int Position => length;
+
+    /// <summary>
+    /// Copies the bytes of the cells written since <paramref name="position"/> (separators included) into
+    /// <paramref name="into"/>, grown if need be, and returns how many there are: written once, they can be repeated
+    /// by <see cref="Repeat"/> at the same place of another row, where they are the same bytes.
+    /// </summary>
+    public int CopySince(int position, ref byte[] into)
+    {
+        var count = length - position;
+        if (into.Length < count)
+        {
+            into = new byte[Math.Max(count, into.Length * 2)];
+        }
+
+        buffer.AsSpan(position, count).CopyTo(into);
+        return count;
+    }
+
+    /// <summary>Cells copied by <see cref="CopySince"/>, written again at the same place of this row (its start, or after the same cells).</summary>
+    public void Repeat(ReadOnlySpan<byte> cells)
+    {
+        Ensure(cells.Length);
+        cells.CopyTo(buffer.AsSpan(length));
+        length += cells.Length;
+        rowStarted = true;
+    }
+
     public void EndRow()
     {
         Ensure(1);

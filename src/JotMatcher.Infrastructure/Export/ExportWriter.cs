@@ -117,6 +117,9 @@ public static class ExportWriter
         using var file = ExportFile.Create(directory, "evidence.csv", "hmrc_id", "claim_id", "field", "level", "weight");
         var rows = new List<EvidenceRow>();
         var fieldOrder = new EvidenceFieldOrder();
+        var cells = new EvidenceCells();
+        var ids = new byte[64];
+        var idsLength = 0;
         using var pairs = EvidencePair.Merge(EvidencePair.Sorted(outcomes), EvidencePair.Sorted(referrals), EvidencePair.Sorted(reviews)).GetEnumerator();
         var more = pairs.MoveNext();
         while (more)
@@ -138,13 +141,22 @@ public static class ExportWriter
             }
 
             fieldOrder.Sort(rows);
-            foreach (var row in rows)
+            for (var i = 0; i < rows.Count; i++)
             {
-                file.Text(first.HmrcId);
-                file.Text(first.ClaimId);
-                file.Text(row.Evidence.Field);
-                file.Text(row.Evidence.Level);
-                file.Fixed4(row.Evidence.Weight);
+                // The pair's ids are formatted for its first row and repeated as bytes for the rest.
+                if (i == 0)
+                {
+                    var start = file.Position;
+                    file.Text(first.HmrcId);
+                    file.Text(first.ClaimId);
+                    idsLength = file.CopySince(start, ref ids);
+                }
+                else
+                {
+                    file.Repeat(ids.AsSpan(0, idsLength));
+                }
+
+                cells.Write(file, rows[i].Evidence);
                 file.EndRow();
             }
         }

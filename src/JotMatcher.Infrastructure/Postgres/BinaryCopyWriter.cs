@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Buffers.Binary;
 using System.Text;
 using Npgsql;
@@ -101,9 +102,8 @@ internal sealed class BinaryCopyWriter : IAsyncDisposable
 
     public void Text(string value)
     {
-        var max = Utf8.GetMaxByteCount(value.Length);
-        Ensure(4 + max);
-        var written = Utf8.GetBytes(value, buffer.AsSpan(length + 4));
+        Ensure(4 + MaxUtf8Bytes(value));
+        var written = Encode(value, buffer.AsSpan(length + 4));
         WriteInt32(written);
         length += written;
     }
@@ -220,11 +220,11 @@ internal sealed class BinaryCopyWriter : IAsyncDisposable
     }
 
     /// <summary>The most bytes <see cref="TextElement"/> writes for <paramref name="value"/>.</summary>
-    public static int MaxTextElementBytes(string value) => 4 + Utf8.GetMaxByteCount(value.Length);
+    public static int MaxTextElementBytes(string value) => 4 + MaxUtf8Bytes(value);
 
     public void TextElement(string value)
     {
-        var written = Utf8.GetBytes(value, buffer.AsSpan(length + 4));
+        var written = Encode(value, buffer.AsSpan(length + 4));
         WriteInt32(written);
         length += written;
     }
@@ -276,6 +276,20 @@ internal sealed class BinaryCopyWriter : IAsyncDisposable
         yield return rows as T[] ?? [.. rows];
     }
 #pragma warning restore CS1998
+
+    /// <summary>
+    /// The most UTF-8 bytes of <paramref name="value"/>: three a UTF-16 unit (a pair of surrogates is four bytes for
+    /// two units). <see cref="Encoding.GetMaxByteCount"/> says the same plus room for a fallback, through two virtual calls.
+    /// </summary>
+    private static int MaxUtf8Bytes(string value) => value.Length * 3;
+
+    /// <summary>
+    /// <paramref name="value"/> as UTF-8 into <paramref name="target"/> (room for <see cref="MaxUtf8Bytes"/>), returning the
+    /// bytes written. Ids and codes are ASCII: narrowed straight across; anything else goes through the strict encoder,
+    /// which rejects a string that is not valid UTF-16.
+    /// </summary>
+    private static int Encode(string value, Span<byte> target)
+        => Ascii.FromUtf16(value, target, out var written) == OperationStatus.Done ? written : Utf8.GetBytes(value, target);
 
     private void Int32Field(int value)
     {

@@ -80,6 +80,77 @@ public sealed class ExportFileTests
         });
     }
 
+    [Test]
+    public void Evidence_cells_repeated_as_bytes_are_the_bytes_of_formatting_them_each_time()
+    {
+        using var dataset = new TempDataset();
+        var random = new Random(20261124);
+        var rows = Enumerable.Range(0, 20_000).Select(_ => RandomRow(random)).ToList();
+        // A pool of shared evidence rows, as the matcher shares them, and some rows of their own.
+        var pool = Enumerable.Range(0, 50).Select(_ => new Core.Matching.FieldEvidence(rows[random.Next(rows.Count)].Text, rows[random.Next(rows.Count)].Other, rows[random.Next(rows.Count)].Double)).ToArray();
+        var pairs = Enumerable.Range(0, 3_000).Select(_ => (
+            Ids: rows[random.Next(rows.Count)],
+            Evidence: Enumerable.Range(0, random.Next(1, 12)).Select(_ => random.Next(4) == 0
+                ? new Core.Matching.FieldEvidence(rows[random.Next(rows.Count)].Other, rows[random.Next(rows.Count)].Text, rows[random.Next(rows.Count)].Double)
+                : pool[random.Next(pool.Length)]).ToArray())).ToList();
+
+        using (var plain = ExportFile.Create(dataset.Root, "plain.csv", "hmrc_id", "claim_id", "field", "level", "weight"))
+        {
+            foreach (var (ids, evidence) in pairs)
+            {
+                foreach (var e in evidence)
+                {
+                    plain.Text(ids.Text);
+                    plain.Text(ids.Other);
+                    plain.Text(e.Field);
+                    plain.Text(e.Level);
+                    plain.Fixed4(e.Weight);
+                    plain.EndRow();
+                }
+            }
+
+            plain.Complete();
+        }
+
+        var cells = new EvidenceCells();
+        using (var repeated = ExportFile.Create(dataset.Root, "repeated.csv", "hmrc_id", "claim_id", "field", "level", "weight"))
+        {
+            var idBytes = new byte[4];
+            var idLength = 0;
+            foreach (var (ids, evidence) in pairs)
+            {
+                for (var i = 0; i < evidence.Length; i++)
+                {
+                    if (i == 0)
+                    {
+                        var start = repeated.Position;
+                        repeated.Text(ids.Text);
+                        repeated.Text(ids.Other);
+                        idLength = repeated.CopySince(start, ref idBytes);
+                    }
+                    else
+                    {
+                        repeated.Repeat(idBytes.AsSpan(0, idLength));
+                    }
+
+                    cells.Write(repeated, evidence[i]);
+                    repeated.EndRow();
+                }
+            }
+
+            repeated.Complete();
+        }
+
+        var expected = File.ReadAllBytes(Path.Combine(dataset.Root, "plain.csv"));
+        var actual = File.ReadAllBytes(Path.Combine(dataset.Root, "repeated.csv"));
+        Assert.Multiple(() =>
+        {
+            Assert.That(FirstDifference(expected, actual), Is.EqualTo(-1), () => $"first differing byte at {FirstDifference(expected, actual)}");
+            Assert.That(expected.Length, Is.GreaterThan(100_000), "the files are big enough to flush more than once");
+            Assert.That(Encoding.UTF8.GetString(actual), Does.Contain("\"'=").And.Contain("\"\""));
+        });
+    }
+
     private static string Around(byte[] bytes, int at)
         => System.Text.Json.JsonSerializer.Serialize(Encoding.UTF8.GetString(bytes, Math.Max(0, at - 40), Math.Min(bytes.Length, at + 40) - Math.Max(0, at - 40)));
 

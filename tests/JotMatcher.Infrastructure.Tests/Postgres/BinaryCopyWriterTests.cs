@@ -67,6 +67,26 @@ public sealed class BinaryCopyWriterTests
         Assert.That(await connection.ExecuteScalarAsync<long>("SELECT count(*) FROM by_hand"), Is.Zero);
     }
 
+    // Built in code: a lone surrogate in an attribute's string is replaced with U+FFFD when the test is compiled.
+    [TestCase("ascii then a lone surrogate ", 0xD800, "")]
+    [TestCase("", 0xDC00, " a lone low surrogate first")]
+    [TestCase("Zoë then a lone surrogate ", 0xD83D, "")]
+    public async Task Text_that_is_not_valid_UTF16_is_refused_not_stored_changed(string before, int surrogate, string after)
+    {
+        var text = before + (char)surrogate + after;
+        await using var database = await StorageTestDatabase.CreateAsync(migrate: false);
+        await using var connection = await database.DataSource.OpenConnectionAsync();
+        await connection.ExecuteAsync("CREATE TABLE by_hand (t text)");
+
+        await using (var copy = await BinaryCopyWriter.BeginAsync(connection, "COPY by_hand (t) FROM STDIN (FORMAT BINARY)", CancellationToken.None))
+        {
+            await copy.StartRowAsync(1);
+            Assert.Throws<System.Text.EncoderFallbackException>(() => copy.Text(text));
+        }
+
+        Assert.That(await connection.ExecuteScalarAsync<long>("SELECT count(*) FROM by_hand"), Is.Zero);
+    }
+
     private static List<Row> RandomRows(Random random, int count)
     {
         var rows = new List<Row>(count);

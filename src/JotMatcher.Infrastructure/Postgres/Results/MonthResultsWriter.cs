@@ -62,9 +62,9 @@ public sealed class MonthResultsWriter(NinoPseudonymizer pseudonymizer, ILogger 
 
         using (var pseudonyms = pseudonymizer.StartBatch())
         {
-            await WriteOutcomesAsync(connection, runId, rows.Outcomes, pseudonyms, cancellationToken);
-            await WriteReviewsAsync(connection, runId, rows.Reviews, rows.ClaimsById, pseudonyms, cancellationToken);
-            await WriteReferralsAsync(connection, runId, rows.Referrals, pseudonyms, cancellationToken);
+            await WriteOutcomesAsync(connection, runId, rows.Outcomes.Rows, pseudonyms, cancellationToken);
+            await WriteReviewsAsync(connection, runId, rows.Reviews.Rows, rows.ClaimsById, pseudonyms, cancellationToken);
+            await WriteReferralsAsync(connection, runId, rows.Referrals.Rows, pseudonyms, cancellationToken);
         }
 
         await WriteEvidenceAsync(connection, rows, cancellationToken);
@@ -84,7 +84,7 @@ public sealed class MonthResultsWriter(NinoPseudonymizer pseudonymizer, ILogger 
             hadOutcomes ? await ChangesAsync(connection, monthSet, cancellationToken) : GainedOnly(rows));
         await beforeCommit(connection, cancellationToken);
         await tx.CommitAsync(cancellationToken);
-        Log.MonthsReplaced(logger, runId, string.Join(',', monthSet), rows.Outcomes.Count, rows.Reviews.Count, rows.Referrals.Count);
+        Log.MonthsReplaced(logger, runId, string.Join(',', monthSet), rows.Outcomes.Rows.Length, rows.Reviews.Rows.Length, rows.Referrals.Rows.Length);
         return replacements;
     }
 
@@ -145,7 +145,7 @@ public sealed class MonthResultsWriter(NinoPseudonymizer pseudonymizer, ILogger 
     private static List<MonthChange> GainedOnly(ResultRows rows)
     {
         var totals = new Dictionary<(string Month, string District, int Group), (long Outcomes, long Points)>();
-        foreach (var (month, o) in rows.Outcomes)
+        foreach (var (month, o) in rows.Outcomes.Rows)
         {
             ref var total = ref CollectionsMarshal.GetValueRefOrAddDefault(totals, (month, o.Spell.DistrictCode, (int)o.Points.Group), out _);
             total = (total.Outcomes + 1, total.Points + o.Points.TotalPoints);
@@ -190,7 +190,7 @@ public sealed class MonthResultsWriter(NinoPseudonymizer pseudonymizer, ILogger 
     }
 
     private static async Task WriteOutcomesAsync(
-        NpgsqlConnection connection, long runId, IReadOnlyList<InMonth<JobOutcome>> outcomes, NinoPseudonymBatch pseudonyms, CancellationToken cancellationToken)
+        NpgsqlConnection connection, long runId, InMonth<JobOutcome>[] outcomes, NinoPseudonymBatch pseudonyms, CancellationToken cancellationToken)
     {
         await using var copy = await BinaryCopyWriter.BeginAsync(connection, """
             COPY jot.outcome (month, hmrc_id, claim_id, customer_id, nino_pseudonym, match_method, match_score,
@@ -225,7 +225,7 @@ public sealed class MonthResultsWriter(NinoPseudonymizer pseudonymizer, ILogger 
     }
 
     private static async Task WriteReviewsAsync(
-        NpgsqlConnection connection, long runId, IReadOnlyList<InMonth<ReviewCase>> reviews, IReadOnlyDictionary<string, ClaimSpell> claimsById,
+        NpgsqlConnection connection, long runId, InMonth<ReviewCase>[] reviews, IReadOnlyDictionary<string, ClaimSpell> claimsById,
         NinoPseudonymBatch pseudonyms, CancellationToken cancellationToken)
     {
         await using var copy = await BinaryCopyWriter.BeginAsync(connection, """
@@ -258,7 +258,7 @@ public sealed class MonthResultsWriter(NinoPseudonymizer pseudonymizer, ILogger 
     }
 
     private static async Task WriteReferralsAsync(
-        NpgsqlConnection connection, long runId, IReadOnlyList<InMonth<Referral>> referrals, NinoPseudonymBatch pseudonyms, CancellationToken cancellationToken)
+        NpgsqlConnection connection, long runId, InMonth<Referral>[] referrals, NinoPseudonymBatch pseudonyms, CancellationToken cancellationToken)
     {
         await using var copy = await BinaryCopyWriter.BeginAsync(connection, """
             COPY jot.referral (month, hmrc_id, claim_id, customer_id, nino_pseudonym, employment_start, claim_start, claim_end, run_id)
@@ -285,19 +285,23 @@ public sealed class MonthResultsWriter(NinoPseudonymizer pseudonymizer, ILogger 
     {
         await using var copy = await BinaryCopyWriter.BeginAsync(connection,
             "COPY jot.evidence (month, subject, hmrc_id, claim_id, fields, levels, weights) FROM STDIN (FORMAT BINARY)", cancellationToken);
-        foreach (var (month, o) in rows.Outcomes)
+        // Month by month, the order of the table's index.
+        for (var m = 0; m < rows.Months.Count; m++)
         {
-            await WriteEvidenceAsync(copy, month, "outcome", o.HmrcId, o.Spell.ClaimId, o.Link.Evidence);
-        }
+            foreach (var (month, o) in rows.Outcomes.Of(m))
+            {
+                await WriteEvidenceAsync(copy, month, "outcome", o.HmrcId, o.Spell.ClaimId, o.Link.Evidence);
+            }
 
-        foreach (var (month, r) in rows.Referrals)
-        {
-            await WriteEvidenceAsync(copy, month, "referral", r.Link.Employment.HmrcId, r.Spell.ClaimId, r.Link.Evidence);
-        }
+            foreach (var (month, r) in rows.Referrals.Of(m))
+            {
+                await WriteEvidenceAsync(copy, month, "referral", r.Link.Employment.HmrcId, r.Spell.ClaimId, r.Link.Evidence);
+            }
 
-        foreach (var (month, r) in rows.Reviews)
-        {
-            await WriteEvidenceAsync(copy, month, "review", r.Employment.HmrcId, r.ClaimId, r.Evidence);
+            foreach (var (month, r) in rows.Reviews.Of(m))
+            {
+                await WriteEvidenceAsync(copy, month, "review", r.Employment.HmrcId, r.ClaimId, r.Evidence);
+            }
         }
 
         await copy.CompleteAsync();

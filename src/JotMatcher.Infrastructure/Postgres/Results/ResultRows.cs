@@ -23,70 +23,141 @@ internal sealed class MonthTally
 }
 
 /// <summary>
+/// Rows of one list grouped by month, keeping the list's order within a month (a stable counting sort):
+/// the rows of month <c>m</c> (an index into the months being replaced) are <c>Rows[Starts[m]..Starts[m + 1]]</c>.
+/// </summary>
+internal sealed class ByMonth<T>(T[] rows, int[] starts)
+{
+    public T[] Rows { get; } = rows;
+
+    public int[] Starts { get; } = starts;
+
+    public ArraySegment<T> Of(int month) => new(Rows, Starts[month], Starts[month + 1] - Starts[month]);
+}
+
+/// <summary>
 /// The rows of a run result that belong to the months being replaced (a row's month is its employment start's),
 /// each with its month, and each month's totals: one pass over the result instead of one per month.
-/// The links (one per matched HMRC record, the most rows) are not listed but enumerated as they are stored, so no
-/// array of a million of them is built and dropped on the large-object heap, where it would bring on a full collection.
+/// Every table is written in the order of its index — month first (then hmrc_id, claim_id, which the attribution's
+/// lists are in already) — so each row the server stores goes to the right-hand end of the index, the cheapest
+/// place to insert (into an empty month the server even skips the descent from the root). Sent in the
+/// attribution's order, the rows of some fifty months interleave and every one costs a search down the index.
+/// The links (one per matched HMRC record, the most rows) are kept as positions in the attribution's lists, not
+/// as a list of their own, and merged by hmrc_id as they are stored.
 /// </summary>
 internal sealed class ResultRows
 {
     private readonly MonthNames names = new();
-    private readonly Dictionary<int, string?> monthByDay = [];
+    private readonly Dictionary<int, int> monthByDay = [];
+    private readonly Dictionary<string, int> monthIndex = new(StringComparer.Ordinal);
+    private readonly string[] months;
     private readonly Dictionary<string, MonthTally> tallies = new(StringComparer.Ordinal);
     private readonly AttributionResult attribution;
+    private ByMonth<int> notCredited = new([], []);
+    private ByMonth<int> noOutcome = new([], []);
 
     private ResultRows(IReadOnlyList<string> months, RunResult result)
     {
-        foreach (var month in months)
+        this.months = [.. months];
+        for (var i = 0; i < this.months.Length; i++)
         {
-            tallies.TryAdd(month, new MonthTally());
+            monthIndex.Add(this.months[i], i);
+            tallies.Add(this.months[i], new MonthTally());
         }
 
         attribution = result.Attribution;
     }
 
-    public List<InMonth<JobOutcome>> Outcomes { get; private set; } = [];
+    /// <summary>Outcomes by month, each month's in hmrc_id, claim_id order: the order of the outcome table's key.</summary>
+    public ByMonth<InMonth<JobOutcome>> Outcomes { get; private set; } = new([], []);
 
-    public List<InMonth<ReviewCase>> Reviews { get; private set; } = [];
+    public ByMonth<InMonth<ReviewCase>> Reviews { get; private set; } = new([], []);
 
-    public List<InMonth<Referral>> Referrals { get; private set; } = [];
+    /// <summary>Referrals by month, each month's in hmrc_id, claim_id order: the order of the referral table's key.</summary>
+    public ByMonth<InMonth<Referral>> Referrals { get; private set; } = new([], []);
 
     public Dictionary<string, long> HmrcRecords { get; } = new(StringComparer.Ordinal);
 
     public Dictionary<string, ClaimSpell> ClaimsById { get; private set; } = [];
 
+    /// <summary>The months being replaced, in order (a month's index is its place here).</summary>
+    public IReadOnlyList<string> Months => months;
+
     public IReadOnlyDictionary<string, MonthTally> Tallies => tallies;
 
-    /// <summary>Every link of the months being replaced, with its month and where it ended, in a fixed order.</summary>
+    /// <summary>
+    /// Every link of the months being replaced, with its month and where it ended: by month, and within a month in
+    /// hmrc_id order (the order of the link table's key), merging the attribution's four lists, each in hmrc_id order.
+    /// </summary>
     public IEnumerable<(string Month, IdentityLink Link, string Disposition)> Links
     {
         get
         {
-            foreach (var o in attribution.Outcomes)
+            string[] dispositions = ["outcome", "referral", "not_credited", "no_outcome"];
+            var heads = new LinkHead[4];
+            for (var m = 0; m < months.Length; m++)
             {
-                if (Wanted(o.Link.Employment.EmploymentStart) is { } month)
+                heads[0] = new LinkHead(Outcomes.Starts[m], Outcomes.Starts[m + 1], i => Outcomes.Rows[i].Row.Link);
+                heads[1] = new LinkHead(Referrals.Starts[m], Referrals.Starts[m + 1], i => Referrals.Rows[i].Row.Link);
+                heads[2] = new LinkHead(notCredited.Starts[m], notCredited.Starts[m + 1], i => attribution.MatchedNotCredited[notCredited.Rows[i]]);
+                heads[3] = new LinkHead(noOutcome.Starts[m], noOutcome.Starts[m + 1], i => attribution.MatchedNoOutcome[noOutcome.Rows[i]]);
+                while (true)
                 {
-                    yield return (month, o.Link, "outcome");
-                }
-            }
-
-            foreach (var r in attribution.Referrals)
-            {
-                if (Wanted(r.Link.Employment.EmploymentStart) is { } month)
-                {
-                    yield return (month, r.Link, "referral");
-                }
-            }
-
-            foreach (var (links, disposition) in new[] { (attribution.MatchedNotCredited, "not_credited"), (attribution.MatchedNoOutcome, "no_outcome") })
-            {
-                foreach (var link in links)
-                {
-                    if (Wanted(link.Employment.EmploymentStart) is { } month)
+                    // The list whose next link has the smallest hmrc_id (on a tie the earlier list); each list's next
+                    // hmrc_id is held, so a step compares strings in hand rather than following links to them.
+                    var from = -1;
+                    for (var s = 0; s < heads.Length; s++)
                     {
-                        yield return (month, link, disposition);
+                        if (heads[s].Link is not null && (from < 0 || string.CompareOrdinal(heads[s].HmrcId, heads[from].HmrcId) < 0))
+                        {
+                            from = s;
+                        }
                     }
+
+                    if (from < 0)
+                    {
+                        break;
+                    }
+
+                    var link = heads[from].Link!;
+                    heads[from].Advance();
+                    yield return (months[m], link, dispositions[from]);
                 }
+            }
+        }
+    }
+
+    /// <summary>A cursor over one month's links of one list, holding the next link and its hmrc_id (null link: none left).</summary>
+    private struct LinkHead
+    {
+        private readonly int end;
+        private readonly Func<int, IdentityLink> at;
+        private int next;
+
+        public LinkHead(int start, int end, Func<int, IdentityLink> at)
+        {
+            this.end = end;
+            this.at = at;
+            next = start;
+            Link = null;
+            HmrcId = "";
+            Advance();
+        }
+
+        public IdentityLink? Link { get; private set; }
+
+        public string HmrcId { get; private set; }
+
+        public void Advance()
+        {
+            if (next < end)
+            {
+                Link = at(next++);
+                HmrcId = Link.Employment.HmrcId;
+            }
+            else
+            {
+                Link = null;
             }
         }
     }
@@ -94,71 +165,119 @@ internal sealed class ResultRows
     public static ResultRows For(IReadOnlyList<string> months, RunInput input, RunResult result)
     {
         var rows = new ResultRows(months, result);
-        rows.Outcomes = new(result.Attribution.Outcomes.Count);
-        foreach (var o in result.Attribution.Outcomes)
+        rows.Outcomes = rows.GroupByMonth(result.Attribution.Outcomes, static o => o.Link.Employment.EmploymentStart, static (month, o) => new InMonth<JobOutcome>(month, o));
+        rows.Reviews = rows.GroupByMonth(result.Match.Reviews, static r => r.Employment.EmploymentStart, static (month, r) => new InMonth<ReviewCase>(month, r));
+        rows.Referrals = rows.GroupByMonth(result.Attribution.Referrals, static r => r.Link.Employment.EmploymentStart, static (month, r) => new InMonth<Referral>(month, r));
+        rows.notCredited = rows.PositionsByMonth(result.Attribution.MatchedNotCredited);
+        rows.noOutcome = rows.PositionsByMonth(result.Attribution.MatchedNoOutcome);
+
+        var hmrcRecords = new long[rows.months.Length];
+        foreach (var e in input.Employments)
         {
-            if (rows.Wanted(o.Link.Employment.EmploymentStart) is { } month)
+            if (rows.Wanted(e.EmploymentStart) is var month and >= 0)
             {
-                rows.Outcomes.Add(new(month, o));
-                var tally = rows.tallies[month];
+                hmrcRecords[month]++;
+            }
+        }
+
+        for (var m = 0; m < rows.months.Length; m++)
+        {
+            var tally = rows.tallies[rows.months[m]];
+            foreach (var (_, o) in rows.Outcomes.Of(m))
+            {
                 tally.Outcomes++;
                 tally.Points += o.Points.TotalPoints;
             }
-        }
 
-        rows.Reviews = new(result.Match.Reviews.Count);
-        foreach (var r in result.Match.Reviews)
-        {
-            if (rows.Wanted(r.Employment.EmploymentStart) is { } month)
+            tally.Reviews = rows.Reviews.Of(m).Count;
+            tally.Referrals = rows.Referrals.Of(m).Count;
+            if (hmrcRecords[m] > 0)
             {
-                rows.Reviews.Add(new(month, r));
-                rows.tallies[month].Reviews++;
+                rows.HmrcRecords.Add(rows.months[m], hmrcRecords[m]);
             }
         }
 
-        rows.Referrals = new(result.Attribution.Referrals.Count);
-        foreach (var r in result.Attribution.Referrals)
-        {
-            if (rows.Wanted(r.Link.Employment.EmploymentStart) is { } month)
-            {
-                rows.Referrals.Add(new(month, r));
-                rows.tallies[month].Referrals++;
-            }
-        }
-
-        foreach (var e in input.Employments)
-        {
-            if (rows.Wanted(e.EmploymentStart) is { } month)
-            {
-                rows.HmrcRecords[month] = rows.HmrcRecords.GetValueOrDefault(month) + 1;
-            }
-        }
-
-        rows.ClaimsById = ReviewedClaims(input.Claims, rows.Reviews);
+        rows.ClaimsById = ReviewedClaims(input.Claims, rows.Reviews.Rows);
         return rows;
     }
 
+    /// <summary>The rows of the months being replaced, grouped by month (a stable counting sort: two passes, no comparisons).</summary>
+    private ByMonth<TRow> GroupByMonth<T, TRow>(IReadOnlyList<T> source, Func<T, DateOnly> start, Func<string, T, TRow> row)
+    {
+        var starts = Starts(source, start);
+        var placed = new TRow[starts[^1]];
+        var next = starts[..^1];
+        foreach (var item in source)
+        {
+            var month = Wanted(start(item));
+            if (month >= 0)
+            {
+                placed[next[month]++] = row(months[month], item);
+            }
+        }
+
+        return new ByMonth<TRow>(placed, starts);
+    }
+
+    /// <summary>Positions in <paramref name="links"/> of the links of the months being replaced, grouped by month.</summary>
+    private ByMonth<int> PositionsByMonth(IReadOnlyList<IdentityLink> links)
+    {
+        var starts = Starts(links, static l => l.Employment.EmploymentStart);
+        var placed = new int[starts[^1]];
+        var next = starts[..^1];
+        for (var i = 0; i < links.Count; i++)
+        {
+            var month = Wanted(links[i].Employment.EmploymentStart);
+            if (month >= 0)
+            {
+                placed[next[month]++] = i;
+            }
+        }
+
+        return new ByMonth<int>(placed, starts);
+    }
+
+    /// <summary>Where each month's rows start once grouped, and (last) how many rows there are.</summary>
+    private int[] Starts<T>(IReadOnlyList<T> source, Func<T, DateOnly> start)
+    {
+        var starts = new int[months.Length + 1];
+        foreach (var item in source)
+        {
+            var month = Wanted(start(item));
+            if (month >= 0)
+            {
+                starts[month + 1]++;
+            }
+        }
+
+        for (var m = 1; m < starts.Length; m++)
+        {
+            starts[m] += starts[m - 1];
+        }
+
+        return starts;
+    }
+
     /// <summary>
-    /// The month of a row, or null when the row's month is not being replaced: worked out once per distinct day
+    /// The index of a row's month, or -1 when the row's month is not being replaced: worked out once per distinct day
     /// (a few thousand) rather than once per row (millions: every link and every HMRC record).
     /// </summary>
-    private string? Wanted(DateOnly start)
+    private int Wanted(DateOnly start)
     {
         ref var month = ref CollectionsMarshal.GetValueRefOrAddDefault(monthByDay, start.DayNumber, out var known);
         if (!known)
         {
-            var name = names.Of(start);
-            month = tallies.ContainsKey(name) ? name : null;
+            month = monthIndex.GetValueOrDefault(names.Of(start), -1);
         }
 
         return month;
     }
 
     /// <summary>The first claim of each id a review case names (its NINo gives the case's pseudonym); only those are kept.</summary>
-    private static Dictionary<string, ClaimSpell> ReviewedClaims(IReadOnlyList<ClaimSpell> claims, List<InMonth<ReviewCase>> reviews)
+    private static Dictionary<string, ClaimSpell> ReviewedClaims(IReadOnlyList<ClaimSpell> claims, InMonth<ReviewCase>[] reviews)
     {
         var claimsById = new Dictionary<string, ClaimSpell>(StringComparer.Ordinal);
-        if (reviews.Count == 0)
+        if (reviews.Length == 0)
         {
             return claimsById;
         }
