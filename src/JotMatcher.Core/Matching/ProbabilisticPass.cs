@@ -12,20 +12,27 @@ namespace JotMatcher.Core.Matching;
 /// <para>
 /// Candidates are found a rule at a time: the open records' keys are indexed like the customers' and the two sorted
 /// key lists merged, instead of seventeen look-ups a record at scattered places in seventeen customer indexes. A record's
-/// candidates are then sorted, so the order they were found in never matters.
+/// candidates are then sorted, so the order they were found in never matters. A pair only one rule finds, in a block of
+/// more than <see cref="MatchingSettings.SingleRuleBlockLimit"/> customer variants, is left out (see
+/// <see cref="BlockingRules"/>): that keeps the pairs per record from growing with the population.
 /// </para>
 /// </summary>
 internal sealed class ProbabilisticPass(IdentityProfile[] customers, KeyIndex[] ruleIndexes, MatchModel model, MatchingSettings settings)
 {
     private readonly double reviewLog2Odds = Math.Log2(settings.ReviewThreshold / (1 - settings.ReviewThreshold));
 
-    /// <summary>Runs the pass and returns the raw candidate pairs per rule, then the distinct pairs scored.</summary>
+    /// <summary>
+    /// Runs the pass and returns the candidate pairs each rule gave (a pair several rules find counts for each), then the
+    /// NINo one-edit candidates, then the distinct pairs scored.
+    /// </summary>
     public long[] Run(IdentityProfile[] employments, int[]?[] oneEditCandidates, PassDecision?[] decisions, ParallelOptions parallel)
     {
         var open = Enumerable.Range(0, employments.Length).Where(h => decisions[h] is null).ToArray();
         var totals = new long[ruleIndexes.Length + 2];
+        var keys = new long[ruleIndexes.Length][];
+        Parallel.For(0, ruleIndexes.Length, parallel, r => keys[r] = EmploymentKeys(r, employments, open));
         var byRule = new BlockPairs[ruleIndexes.Length];
-        Parallel.For(0, ruleIndexes.Length, parallel, r => byRule[r] = PairsOf(r, employments, open));
+        Parallel.For(0, ruleIndexes.Length, parallel, r => byRule[r] = PairsOf(r, keys, employments, open));
 
         var (starts, found) = GroupByRecord(byRule, open, oneEditCandidates);
         for (var r = 0; r < byRule.Length; r++)
@@ -54,9 +61,8 @@ internal sealed class ProbabilisticPass(IdentityProfile[] customers, KeyIndex[] 
         return totals;
     }
 
-    // One rule's candidate pairs (open record number, customer profile): the open records' keys joined with the customers'.
-    // A block over the size limit is too common a key to say anything and is skipped, as a look-up would skip it.
-    private BlockPairs PairsOf(int rule, IdentityProfile[] employments, int[] open)
+    // Rule r's key of every open record (0 where it has none).
+    private static long[] EmploymentKeys(int rule, IdentityProfile[] employments, int[] open)
     {
         var keys = new long[open.Length];
         for (var j = 0; j < open.Length; j++)
@@ -64,24 +70,58 @@ internal sealed class ProbabilisticPass(IdentityProfile[] customers, KeyIndex[] 
             keys[j] = BlockingRules.All[rule].EmploymentKey(employments[open[j]]);
         }
 
+        return keys;
+    }
+
+    // One rule's candidate pairs (open record number, customer profile): the open records' keys joined with the customers'.
+    // A block over the size limit is too common a key to say anything and is skipped, as a look-up would skip it. A block
+    // over the single-rule limit gives only the pairs another rule (or a NINo one edit apart) also finds: a key of common
+    // fields shared by several customers does not by itself make any of them worth scoring (MatchingSettings).
+    private BlockPairs PairsOf(int rule, long[][] keys, IdentityProfile[] employments, int[] open)
+    {
         var pairs = new BlockPairs();
-        KeyIndex.Join(new KeyIndex(keys), ruleIndexes[rule], (records, block) =>
+        var aloneSuffices = BlockingRules.All[rule].KeyAloneSuffices;
+        KeyIndex.Join(new KeyIndex(keys[rule]), ruleIndexes[rule], (records, block) =>
         {
             if (block.Length > settings.MaxBlockSize)
             {
                 return;
             }
 
+            var alone = aloneSuffices || block.Length <= settings.SingleRuleBlockLimit;
             foreach (var j in records)
             {
                 foreach (var c in block)
                 {
-                    pairs.Records.Add(j);
-                    pairs.Customers.Add(c);
+                    if (alone || FoundElsewhere(rule, keys, j, employments[open[j]], customers[c]))
+                    {
+                        pairs.Records.Add(j);
+                        pairs.Customers.Add(c);
+                    }
                 }
             }
         });
         return pairs;
+    }
+
+    // Whether open record j and customer profile p are candidates through a NINo one edit apart or another rule's key.
+    private bool FoundElsewhere(int rule, long[][] keys, int j, IdentityProfile e, IdentityProfile p)
+    {
+        if (NinoStem.IsOneEdit(e.Stem, p.Stem))
+        {
+            return true;
+        }
+
+        for (var r = 0; r < keys.Length; r++)
+        {
+            var key = keys[r][j];
+            if (r != rule && key != 0 && key == BlockingRules.All[r].CustomerKeyOf(p) && ruleIndexes[r].Find(key).Length <= settings.MaxBlockSize)
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     // Every open record's candidates in one array (a counting sort by record): record j's are found[starts[j]..starts[j+1]].
