@@ -37,9 +37,9 @@ internal sealed class MatchingSettingsValidation : IValidateOptions<MatchingSett
             failures.Add("Jot:Matching:MaxBlockSize must be at least 2.");
         }
 
-        if (options.SingleRuleBlockLimit < 0)
+        if (options.SingleRuleBlockLimit < 0 || options.SingleRuleBlockLimitWithoutDateOfBirth < 0)
         {
-            failures.Add("Jot:Matching:SingleRuleBlockLimit must not be negative.");
+            failures.Add("Jot:Matching:SingleRuleBlockLimit and SingleRuleBlockLimitWithoutDateOfBirth must not be negative.");
         }
 
         if (options.MaxParallelism < 0)

@@ -41,6 +41,13 @@ public sealed record MatchingSettings
     /// </summary>
     public int SingleRuleBlockLimit { get; init; } = 2;
 
+    /// <summary>
+    /// <see cref="SingleRuleBlockLimit"/> for the rules that look up HMRC records without a date of birth (by their names,
+    /// or names with a postcode district or area). Such a record has fewer fields for a second rule to agree on, so its
+    /// names alone must be allowed a larger block. Default 10.
+    /// </summary>
+    public int SingleRuleBlockLimitWithoutDateOfBirth { get; init; } = 10;
+
     /// <summary>Threads for the scoring passes; 0 means all processors. Results do not depend on it.</summary>
     public int MaxParallelism { get; init; }
 }

@@ -80,7 +80,7 @@ internal sealed class ProbabilisticPass(IdentityProfile[] customers, KeyIndex[] 
     private BlockPairs PairsOf(int rule, long[][] keys, IdentityProfile[] employments, int[] open)
     {
         var pairs = new BlockPairs();
-        var aloneSuffices = BlockingRules.All[rule].KeyAloneSuffices;
+        var aloneLimit = BlockingRules.All[rule].SingleRuleBlockLimit(settings);
         KeyIndex.Join(new KeyIndex(keys[rule]), ruleIndexes[rule], (records, block) =>
         {
             if (block.Length > settings.MaxBlockSize)
@@ -88,7 +88,7 @@ internal sealed class ProbabilisticPass(IdentityProfile[] customers, KeyIndex[] 
                 return;
             }
 
-            var alone = aloneSuffices || block.Length <= settings.SingleRuleBlockLimit;
+            var alone = block.Length <= aloneLimit;
             foreach (var j in records)
             {
                 foreach (var c in block)

@@ -18,23 +18,26 @@ public sealed class SingleRuleBlockLimitTests
     private static readonly string[] Forenames = ["John", "Jon", "Mary", "Marie", "Ali", "David", "Dave", "Sarah Jane"];
     private static readonly string[] Postcodes = ["LS1 4AP", "LS1 4AQ", "LS2 7EE", "M1 1AA", "M1 1AB", "BD3 9RT", ""];
 
-    [TestCase(0, 1, TestName = "limit 0, one thread")]
-    [TestCase(2, 1, TestName = "limit 2, one thread")]
-    [TestCase(2, 2, TestName = "limit 2, two threads")]
-    [TestCase(5, 2, TestName = "limit 5, two threads")]
-    public void Pairs_per_rule_and_distinct_pairs_are_those_of_the_rule_applied_pair_by_pair(int limit, int threads)
+    [TestCase(0, 0, 1, TestName = "limits 0 and 0, one thread")]
+    [TestCase(2, 10, 1, TestName = "limits 2 and 10, one thread")]
+    [TestCase(2, 10, 2, TestName = "limits 2 and 10, two threads")]
+    [TestCase(5, 3, 2, TestName = "limits 5 and 3, two threads")]
+    public void Pairs_per_rule_and_distinct_pairs_are_those_of_the_rule_applied_pair_by_pair(int limit, int withoutDateOfBirth, int threads)
     {
         var random = new Random(29);
         var customers = Enumerable.Range(0, 1500).Select(i => RandomProfile(random, i)).ToArray();
         var employments = Enumerable.Range(0, 150).Select(i => RandomProfile(random, i)).ToArray();
-        var settings = IdentityMatcherTests.Settings with { SingleRuleBlockLimit = limit, MaxBlockSize = 60 };
+        var settings = IdentityMatcherTests.Settings with
+        {
+            SingleRuleBlockLimit = limit, SingleRuleBlockLimitWithoutDateOfBirth = withoutDateOfBirth, MaxBlockSize = 60,
+        };
         var parallel = new ParallelOptions { MaxDegreeOfParallelism = threads };
 
         var totals = Run(customers, employments, settings, parallel);
         var expected = PairByPair(customers, employments, settings);
 
         Assert.That(totals, Is.EqualTo(expected));
-        Assert.That(expected[^1], Is.LessThan(Run(customers, employments, settings with { SingleRuleBlockLimit = int.MaxValue }, parallel)[^1]),
+        Assert.That(expected[^1], Is.LessThan(Run(customers, employments, settings with { SingleRuleBlockLimit = int.MaxValue, SingleRuleBlockLimitWithoutDateOfBirth = int.MaxValue }, parallel)[^1]),
             "the data must have pairs the limit leaves out");
     }
 
@@ -96,7 +99,8 @@ public sealed class SingleRuleBlockLimitTests
 
                 var oneEdit = NinoStem.IsOneEdit(e.Stem, p.Stem);
                 var kept = agreeing.Where(r => agreeing.Count > 1 || oneEdit || rules[r].KeyAloneSuffices
-                    || blockSizes[r][rules[r].CustomerKeyOf(p)] <= settings.SingleRuleBlockLimit).ToArray();
+                    || blockSizes[r][rules[r].CustomerKeyOf(p)] <= (rules[r].ForRecordsWithoutDateOfBirth
+                        ? settings.SingleRuleBlockLimitWithoutDateOfBirth : settings.SingleRuleBlockLimit)).ToArray();
                 foreach (var r in kept)
                 {
                     totals[r]++;
