@@ -8,8 +8,8 @@ namespace JotMatcher.Core.Attribution;
 /// <summary>
 /// Attributes links to spells (SPEC §3 end, §4): the ended spell whose window holds the employment start, one outcome
 /// a spell; referrals for work started while a spell was running; and points for every outcome.
-/// One pass over the links against spells grouped by customer, then one sort to settle spells claimed twice:
-/// O(n log n) overall.
+/// One pass over the links against spells grouped by customer (shared among threads, gathered in link order), then
+/// one sort to settle spells claimed twice: O(n log n) overall.
 /// </summary>
 public sealed class OutcomeAttributor(RuleSetCatalog rules, ReferenceData reference, DateOnly asOf)
 {
@@ -17,50 +17,39 @@ public sealed class OutcomeAttributor(RuleSetCatalog rules, ReferenceData refere
     public ReferenceData Reference { get; } = reference;
     public DateOnly AsOf { get; } = asOf;
 
-    public AttributionResult Attribute(IReadOnlyList<IdentityLink> links, IReadOnlyList<ClaimSpell> claims)
+    public AttributionResult Attribute(IReadOnlyList<IdentityLink> links, IReadOnlyList<ClaimSpell> claims, ParallelOptions? parallel = null)
     {
         ArgumentNullException.ThrowIfNull(links);
         ArgumentNullException.ThrowIfNull(claims);
 
         var byCustomer = CustomerSpells.Build(claims);
         var spells = byCustomer.Spells;
+
+        // Each link's spell is found on its own (threads write their links' slots), then the lists are made in link order.
+        var spellOf = new SpellFound[links.Count];
+        Parallel.For(0, links.Count, parallel ?? new ParallelOptions(), i => spellOf[i] = FindSpell(links[i], byCustomer));
+
         var claimed = new List<SpellClaim>();
         var referrals = new List<Referral>();
         var noOutcome = new List<IdentityLink>();
-
         for (var i = 0; i < links.Count; i++)
         {
-            var link = links[i];
-            var start = link.Employment.EmploymentStart;
-
-            // A job that started before any rule set was in force cannot be an outcome or a referral under any rules;
-            // it is counted as matched with no outcome rather than stopping the night's run for one old notification.
-            if (!byCustomer.TryGetRange(link.CustomerId, out var first, out var count) || !Rules.TryForDate(start, out var rules))
+            var found = spellOf[i];
+            switch (found.Kind)
             {
-                noOutcome.Add(link);
-                continue;
-            }
-
-            var customerSpells = spells.AsSpan(first, count);
-            var windowSpell = NearestWindowSpell(customerSpells, start, rules);
-            if (windowSpell >= 0)
-            {
-                claimed.Add(new SpellClaim(i, first + windowSpell, first, count));
-                continue;
-            }
-
-            var runningSpell = RunningSpell(customerSpells, start, rules);
-            if (runningSpell >= 0)
-            {
-                referrals.Add(new Referral(link, customerSpells[runningSpell]));
-            }
-            else
-            {
-                noOutcome.Add(link);
+                case SpellKind.Window:
+                    claimed.Add(new SpellClaim(i, found.Spell, found.CustomerFirst, found.CustomerCount));
+                    break;
+                case SpellKind.Running:
+                    referrals.Add(new Referral(links[i], spells[found.Spell]));
+                    break;
+                default:
+                    noOutcome.Add(links[i]);
+                    break;
             }
         }
 
-        var (outcomes, notCredited, outcomesByLink, notCreditedByLink) = Credit(claimed, links, spells);
+        var (outcomes, notCredited, outcomesByLink, notCreditedByLink) = Credit(claimed, links, spells, parallel ?? new ParallelOptions());
         // Links come from the matcher in hmrc_id order, so the outcomes and links taken in link order are usually in
         // the order sought already: checking that is one comparison a row, sorting twenty, each a few cache misses.
         // Only rows strictly in order are taken so (the sort is not stable: with two equal rows its order is its
@@ -70,6 +59,29 @@ public sealed class OutcomeAttributor(RuleSetCatalog rules, ReferenceData refere
         notCredited = InOrderOrSorted(notCreditedByLink, notCredited, CompareLinks);
         noOutcome = InOrderOrSorted(noOutcome, noOutcome, CompareLinks);
         return new AttributionResult(outcomes, referrals, notCredited, noOutcome);
+    }
+
+    /// <summary>Where one link's job falls: in an ended spell's window, during a running spell, or neither.</summary>
+    private SpellFound FindSpell(IdentityLink link, CustomerSpells byCustomer)
+    {
+        var start = link.Employment.EmploymentStart;
+
+        // A job that started before any rule set was in force cannot be an outcome or a referral under any rules;
+        // it is counted as matched with no outcome rather than stopping the night's run for one old notification.
+        if (!byCustomer.TryGetRange(link.CustomerId, out var first, out var count) || !Rules.TryForDate(start, out var rules))
+        {
+            return default;
+        }
+
+        var customerSpells = byCustomer.Spells.AsSpan(first, count);
+        var windowSpell = NearestWindowSpell(customerSpells, start, rules);
+        if (windowSpell >= 0)
+        {
+            return new SpellFound(SpellKind.Window, first + windowSpell, first, count);
+        }
+
+        var runningSpell = RunningSpell(customerSpells, start, rules);
+        return runningSpell >= 0 ? new SpellFound(SpellKind.Running, first + runningSpell, first, count) : default;
     }
 
     /// <summary>Index of the ended spell whose window holds <paramref name="start"/>, nearest claim_end first, then smaller claim_id; -1 if none.</summary>
@@ -144,7 +156,7 @@ public sealed class OutcomeAttributor(RuleSetCatalog rules, ReferenceData refere
     /// given twice: in the order worked out, and in link order.
     /// </summary>
     private (List<JobOutcome> Outcomes, List<IdentityLink> NotCredited, List<JobOutcome> OutcomesByLink, List<IdentityLink> NotCreditedByLink) Credit(
-        List<SpellClaim> claimed, IReadOnlyList<IdentityLink> links, ClaimSpell[] spells)
+        List<SpellClaim> claimed, IReadOnlyList<IdentityLink> links, ClaimSpell[] spells, ParallelOptions parallel)
     {
         claimed.Sort((a, b) =>
         {
@@ -167,29 +179,37 @@ public sealed class OutcomeAttributor(RuleSetCatalog rules, ReferenceData refere
         });
 
         var points = new PointsCalculator(Rules, Reference.DeprivedAreas, AsOf);
-        var outcomes = new List<JobOutcome>(claimed.Count);
         var notCredited = new List<IdentityLink>();
         // By link (a link claims one spell at most): its outcome, or whether it was claimed but not credited; to list
         // both in link order too.
         var byLink = new JobOutcome?[links.Count];
         var notCreditedLink = new bool[links.Count];
+        var credited = new List<SpellClaim>(claimed.Count);
         for (var k = 0; k < claimed.Count; k++)
         {
             var claim = claimed[k];
-            var link = links[claim.Link];
             if (k > 0 && claimed[k - 1].Spell == claim.Spell)
             {
-                notCredited.Add(link);
+                notCredited.Add(links[claim.Link]);
                 notCreditedLink[claim.Link] = true;
-                continue;
             }
+            else
+            {
+                credited.Add(claim);
+            }
+        }
 
+        // Each credited link's points are worked out on their own (threads write their own slots).
+        var outcomesArray = new JobOutcome[credited.Count];
+        Parallel.For(0, credited.Count, parallel, k =>
+        {
+            var claim = credited[k];
+            var link = links[claim.Link];
             var spell = spells[claim.Spell];
             var award = points.Award(spell, link.Employment.EmploymentStart, spells.AsSpan(claim.CustomerFirst, claim.CustomerCount));
-            var outcome = new JobOutcome(link, spell, award);
-            outcomes.Add(outcome);
-            byLink[claim.Link] = outcome;
-        }
+            outcomesArray[k] = byLink[claim.Link] = new JobOutcome(link, spell, award);
+        });
+        var outcomes = new List<JobOutcome>(outcomesArray);
 
         var outcomesByLink = new List<JobOutcome>(outcomes.Count);
         var notCreditedByLink = new List<IdentityLink>(notCredited.Count);
@@ -216,6 +236,16 @@ public sealed class OutcomeAttributor(RuleSetCatalog rules, ReferenceData refere
         var byFirst = string.CompareOrdinal(firstA, firstB);
         return byFirst != 0 ? byFirst : string.CompareOrdinal(secondA, secondB);
     }
+
+    private enum SpellKind : byte
+    {
+        None,
+        Window,
+        Running,
+    }
+
+    /// <summary>A link's spell (an index into the grouped spells) and its customer's range of spells.</summary>
+    private readonly record struct SpellFound(SpellKind Kind, int Spell, int CustomerFirst, int CustomerCount);
 
     /// <summary>Link <see cref="Link"/> fell in the window of spell <see cref="Spell"/> (an index into the grouped spells).</summary>
     private readonly record struct SpellClaim(int Link, int Spell, int CustomerFirst, int CustomerCount);

@@ -11,36 +11,49 @@ public sealed class IdentityMatcher(MatchingSettings settings)
     public MatchingSettings Settings { get; } = settings;
 
     /// <summary>
-    /// Links each HMRC employment to at most one customer. With <paramref name="fixedModelJson"/> the probabilistic
-    /// pass uses exactly those weights instead of estimating them (replays).
+    /// The steps of <see cref="Match"/>, in order: profiles of both sides, the deterministic pass, the model, the fuzzy
+    /// NINo pass (with the one-edit search), the probabilistic pass (blocking and scoring), and assigning links and
+    /// review cases with their evidence.
     /// </summary>
-    public MatchResult Match(IReadOnlyList<ClaimSpell> claims, IReadOnlyList<HmrcEmployment> employments, string? fixedModelJson = null)
+    public static IReadOnlyList<string> Steps { get; } = ["profiles", "deterministic", "model", "fuzzy_nino", "probabilistic", "assignment"];
+
+    /// <summary>
+    /// Links each HMRC employment to at most one customer. With <paramref name="fixedModelJson"/> the probabilistic
+    /// pass uses exactly those weights instead of estimating them (replays). <paramref name="onStep"/> hears each of
+    /// <see cref="Steps"/> as it begins (progress and timings; it changes nothing).
+    /// </summary>
+    public MatchResult Match(IReadOnlyList<ClaimSpell> claims, IReadOnlyList<HmrcEmployment> employments, string? fixedModelJson = null,
+        Action<string>? onStep = null)
     {
-        var parallel = new ParallelOptions { MaxDegreeOfParallelism = Settings.MaxParallelism > 0 ? Settings.MaxParallelism : -1 };
+        onStep?.Invoke(Steps[0]);
+        var parallel = Settings.Parallelism();
         var names = new NameForms.Cache();
         var customers = CustomerTable.Build(claims, names, parallel);
         var hmrc = SortedById(employments);
         var profiles = BuildProfiles(hmrc, names, parallel);
 
+        onStep?.Invoke(Steps[1]);
         var decisions = new PassDecision?[hmrc.Length];
         var sharedNino = new Candidate[]?[hmrc.Length];
         var byStem = new KeyIndex(customers.Profiles, p => p.Stem);
         DeterministicPass.Run(profiles, customers.Profiles, byStem, decisions, sharedNino, parallel);
 
+        onStep?.Invoke(Steps[2]);
         var model = fixedModelJson is null
             ? ModelEstimator.Estimate(profiles, customers.Profiles, customers.Ids.Length, DeterministicLinks(decisions), Settings, parallel)
             : MatchModelJson.Read(fixedModelJson);
-        model.ApplyTermFrequencies(customers.Profiles);
+        model.ApplyTermFrequencies(customers.Profiles, parallel);
 
+        onStep?.Invoke(Steps[3]);
         var offered = Array.ConvertAll(decisions, d => d is null);
         var oneEdit = OneEditNinoIndex.Find(profiles, offered, customers.Profiles, parallel);
         FuzzyNinoPass.Run(profiles, customers.Profiles, oneEdit, model, Settings, decisions, parallel);
 
-        var ruleIndexes = new KeyIndex[BlockingRules.All.Length];
-        Parallel.For(0, ruleIndexes.Length, parallel, r => ruleIndexes[r] = new KeyIndex(customers.Profiles, BlockingRules.All[r].CustomerKeyOf));
-        var pairCounts = new ProbabilisticPass(customers.Profiles, ruleIndexes, model, Settings).Run(profiles, oneEdit, decisions, parallel);
+        onStep?.Invoke(Steps[4]);
+        var pairCounts = new ProbabilisticPass(customers.Profiles, model, Settings).Run(profiles, oneEdit, decisions, parallel);
 
-        return new MatchAssembler(customers, hmrc, profiles, model).Assemble(decisions, sharedNino, Diagnostics(pairCounts, model));
+        onStep?.Invoke(Steps[5]);
+        return new MatchAssembler(customers, hmrc, profiles, model).Assemble(decisions, sharedNino, Diagnostics(pairCounts, model), parallel);
     }
 
     /// <summary>
@@ -90,19 +103,21 @@ public sealed class IdentityMatcher(MatchingSettings settings)
 
         var shared = 0;
         var alone = false;
+        var withinMaximum = false;
         for (var r = 0; r < BlockingRules.All.Length; r++)
         {
             var rule = BlockingRules.All[r];
             var key = rule.EmploymentKey(h);
-            var block = key != 0 && key == rule.CustomerKeyOf(c) ? ruleIndexes[r].Find(key).Length : 0;
-            if (block > 0 && block <= settings.MaxBlockSize)
+            if (key != 0 && key == rule.CustomerKeyOf(c))
             {
+                var block = ruleIndexes[r].Find(key).Length;
                 shared++;
+                withinMaximum |= block <= settings.MaxBlockSize;
                 alone |= block <= rule.SingleRuleBlockLimit(settings);
             }
         }
 
-        return shared > 1 || alone;
+        return withinMaximum && (shared > 1 || alone);
     }
 
     private static HmrcEmployment[] SortedById(IReadOnlyList<HmrcEmployment> employments)

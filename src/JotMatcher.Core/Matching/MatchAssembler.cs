@@ -3,55 +3,79 @@ using JotMatcher.Core.Records;
 
 namespace JotMatcher.Core.Matching;
 
-/// <summary>Turns the passes' decisions into links and review cases with their evidence, in HMRC-id order.</summary>
+/// <summary>
+/// Turns the passes' decisions into links and review cases with their evidence, in HMRC-id order. Each record's
+/// evidence is worked out apart from the others' (a comparison and a few shared rows), so the records are shared
+/// among the threads, each writing its own slot, and gathered in record order: the result is the same on any
+/// number of threads.
+/// </summary>
 internal sealed class MatchAssembler(CustomerTable customers, HmrcEmployment[] hmrc, IdentityProfile[] profiles, MatchModel model)
 {
     private readonly MatchEvidence evidenceOf = new(model);
 
-    public MatchResult Assemble(PassDecision?[] decisions, Candidate[]?[] sharedNino, MatchDiagnostics diagnostics)
+    public MatchResult Assemble(PassDecision?[] decisions, Candidate[]?[] sharedNino, MatchDiagnostics diagnostics, ParallelOptions parallel)
     {
-        var links = new List<IdentityLink>();
+        var linkOf = new IdentityLink?[hmrc.Length];
+        var reviewsOf = new ReviewCase[]?[hmrc.Length];
+        Parallel.For(0, hmrc.Length, parallel, () => new List<ReviewCase>(), (h, _, forRecord) =>
+        {
+            linkOf[h] = AssembleRecord(h, decisions[h], sharedNino[h], forRecord);
+            reviewsOf[h] = forRecord.Count == 0 ? null : [.. forRecord];
+            return forRecord;
+        }, static _ => { });
+
+        var links = new List<IdentityLink>(linkOf.Count(static l => l is not null));
         var reviews = new List<ReviewCase>();
-        var forRecord = new List<ReviewCase>();
         for (var h = 0; h < hmrc.Length; h++)
         {
-            forRecord.Clear();
-            var decision = decisions[h];
-            var linkedCustomer = -1;
-            if (decision is { IsLink: true })
+            if (linkOf[h] is { } link)
             {
-                var c = decision.Candidates[0];
-                linkedCustomer = c.Customer;
-                var evidence = Evidence(h, c, decision.Pass, out var log2Odds);
-                var score = decision.Pass == MatchPass.Deterministic ? 1.0 : MatchModel.Probability(log2Odds);
-                links.Add(new IdentityLink(hmrc[h], customers.Ids[c.Customer], decision.Pass, score, evidence));
-            }
-            else if (decision is not null)
-            {
-                foreach (var c in decision.Candidates)
-                {
-                    forRecord.Add(Review(h, c, decision.ReviewReason!, decision.Pass));
-                }
+                links.Add(link);
             }
 
-            // A shared NINo stays a review unless a later pass linked the record to that very customer on other evidence.
-            foreach (var c in sharedNino[h] ?? [])
-            {
-                if (c.Customer != linkedCustomer)
-                {
-                    forRecord.Add(Review(h, c, PassDecision.Reasons.NinoSharedByTwoPeople, MatchPass.Deterministic));
-                }
-            }
-
-            forRecord.Sort(static (a, b) =>
-            {
-                var byClaim = string.CompareOrdinal(a.ClaimId, b.ClaimId);
-                return byClaim != 0 ? byClaim : string.CompareOrdinal(a.Reason, b.Reason);
-            });
-            reviews.AddRange(forRecord);
+            reviews.AddRange(reviewsOf[h] ?? []);
         }
 
         return new MatchResult(links, reviews, diagnostics);
+    }
+
+    // One record's link (or null), and its review cases into forRecord in (claim, reason) order.
+    private IdentityLink? AssembleRecord(int h, PassDecision? decision, Candidate[]? sharedNino, List<ReviewCase> forRecord)
+    {
+        forRecord.Clear();
+        IdentityLink? link = null;
+        var linkedCustomer = -1;
+        if (decision is { IsLink: true })
+        {
+            var c = decision.Candidates[0];
+            linkedCustomer = c.Customer;
+            var evidence = Evidence(h, c, decision.Pass, out var log2Odds);
+            var score = decision.Pass == MatchPass.Deterministic ? 1.0 : MatchModel.Probability(log2Odds);
+            link = new IdentityLink(hmrc[h], customers.Ids[c.Customer], decision.Pass, score, evidence);
+        }
+        else if (decision is not null)
+        {
+            foreach (var c in decision.Candidates)
+            {
+                forRecord.Add(Review(h, c, decision.ReviewReason!, decision.Pass));
+            }
+        }
+
+        // A shared NINo stays a review unless a later pass linked the record to that very customer on other evidence.
+        foreach (var c in sharedNino ?? [])
+        {
+            if (c.Customer != linkedCustomer)
+            {
+                forRecord.Add(Review(h, c, PassDecision.Reasons.NinoSharedByTwoPeople, MatchPass.Deterministic));
+            }
+        }
+
+        forRecord.Sort(static (a, b) =>
+        {
+            var byClaim = string.CompareOrdinal(a.ClaimId, b.ClaimId);
+            return byClaim != 0 ? byClaim : string.CompareOrdinal(a.Reason, b.Reason);
+        });
+        return link;
     }
 
     private ReviewCase Review(int h, Candidate c, string reason, MatchPass pass)

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using JotMatcher.Core.Matching.Comparison;
 using JotMatcher.Core.Matching.Model;
 using L = JotMatcher.Core.Matching.Comparison.ComparisonLevels;
@@ -28,8 +29,9 @@ internal sealed class MatchEvidence
     private readonly FieldEvidence matchShare;
     private readonly FieldEvidence noRivals;
 
-    // Exact-agreement rows of the term-frequency fields by (field, weight bits); not thread-safe, like the assembler.
-    private readonly Dictionary<(int Field, long WeightBits), FieldEvidence> exactRows = [];
+    // Exact-agreement rows of the term-frequency fields by (field, weight bits). The assembler's threads share them: two
+    // threads making the same row at once keep one of two equal rows, which no output can tell apart.
+    private readonly ConcurrentDictionary<(int Field, long WeightBits), FieldEvidence> exactRows = new();
 
     // [field][level][surname agrees ? 1 : 0]; the last level index is "missing".
     private readonly FieldEvidence[][][] rows;
@@ -97,13 +99,9 @@ internal sealed class MatchEvidence
     private FieldEvidence ExactRow(int f, double weight)
     {
         var key = (f, BitConverter.DoubleToInt64Bits(weight));
-        if (!exactRows.TryGetValue(key, out var row))
-        {
-            row = new FieldEvidence(L.FieldNames[f], L.LevelName((MatchField)f, L.Exact), weight);
-            exactRows.Add(key, row);
-        }
-
-        return row;
+        return exactRows.TryGetValue(key, out var row)
+            ? row
+            : exactRows.GetOrAdd(key, static (k, w) => new FieldEvidence(L.FieldNames[k.Field], L.LevelName((MatchField)k.Field, L.Exact), w), weight);
     }
 
     private static bool HasTermFrequencies(MatchField field) => field is MatchField.Surname or MatchField.Forenames or MatchField.DateOfBirth;

@@ -50,4 +50,7 @@ public sealed record MatchingSettings
 
     /// <summary>Threads for the scoring passes; 0 means all processors. Results do not depend on it.</summary>
     public int MaxParallelism { get; init; }
+
+    /// <summary>The thread limit of <see cref="MaxParallelism"/> for <see cref="Parallel"/> loops.</summary>
+    internal ParallelOptions Parallelism() => new() { MaxDegreeOfParallelism = MaxParallelism > 0 ? MaxParallelism : -1 };
 }

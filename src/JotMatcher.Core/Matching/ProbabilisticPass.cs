@@ -17,7 +17,7 @@ namespace JotMatcher.Core.Matching;
 /// <see cref="BlockingRules"/>): that keeps the pairs per record from growing with the population.
 /// </para>
 /// </summary>
-internal sealed class ProbabilisticPass(IdentityProfile[] customers, KeyIndex[] ruleIndexes, MatchModel model, MatchingSettings settings)
+internal sealed class ProbabilisticPass(IdentityProfile[] customers, MatchModel model, MatchingSettings settings)
 {
     private readonly double reviewLog2Odds = Math.Log2(settings.ReviewThreshold / (1 - settings.ReviewThreshold));
 
@@ -28,11 +28,12 @@ internal sealed class ProbabilisticPass(IdentityProfile[] customers, KeyIndex[] 
     public long[] Run(IdentityProfile[] employments, int[]?[] oneEditCandidates, PassDecision?[] decisions, ParallelOptions parallel)
     {
         var open = Enumerable.Range(0, employments.Length).Where(h => decisions[h] is null).ToArray();
-        var totals = new long[ruleIndexes.Length + 2];
-        var keys = new long[ruleIndexes.Length][];
-        Parallel.For(0, ruleIndexes.Length, parallel, r => keys[r] = EmploymentKeys(r, employments, open));
-        var byRule = new BlockPairs[ruleIndexes.Length];
-        Parallel.For(0, ruleIndexes.Length, parallel, r => byRule[r] = PairsOf(r, keys, employments, open));
+        var rules = BlockingRules.All.Length;
+        var totals = new long[rules + 2];
+        var keys = new long[rules][];
+        Parallel.For(0, rules, parallel, r => keys[r] = EmploymentKeys(r, employments, open));
+        var byRule = new BlockPairs[rules];
+        Parallel.For(0, rules, parallel, r => byRule[r] = PairsOf(r, keys, employments, open));
 
         var (starts, found) = GroupByRecord(byRule, open, oneEditCandidates);
         for (var r = 0; r < byRule.Length; r++)
@@ -42,7 +43,7 @@ internal sealed class ProbabilisticPass(IdentityProfile[] customers, KeyIndex[] 
 
         foreach (var h in open)
         {
-            totals[ruleIndexes.Length] += oneEditCandidates[h]?.Length ?? 0;
+            totals[rules] += oneEditCandidates[h]?.Length ?? 0;
         }
 
         Parallel.For(0, open.Length, parallel,
@@ -57,7 +58,7 @@ internal sealed class ProbabilisticPass(IdentityProfile[] customers, KeyIndex[] 
 
                 return worker;
             },
-            worker => Interlocked.Add(ref totals[ruleIndexes.Length + 1], worker.DistinctPairs));
+            worker => Interlocked.Add(ref totals[rules + 1], worker.DistinctPairs));
         return totals;
     }
 
@@ -75,13 +76,16 @@ internal sealed class ProbabilisticPass(IdentityProfile[] customers, KeyIndex[] 
 
     // One rule's candidate pairs (open record number, customer profile): the open records' keys joined with the customers'.
     // A block over the size limit is too common a key to say anything and is skipped, as a look-up would skip it. A block
-    // over the single-rule limit gives only the pairs another rule (or a NINo one edit apart) also finds: a key of common
-    // fields shared by several customers does not by itself make any of them worth scoring (MatchingSettings).
+    // over the single-rule limit gives only the pairs that also share another rule's key (or a NINo one edit apart): a
+    // key of common fields held by several customers does not by itself make any of them worth scoring (MatchingSettings).
+    // The customers' index of the rule is built here and dropped with the join: seventeen of them at once were 12 bytes
+    // a customer profile each (a gigabyte and more at five million people), two at a time are enough for two threads.
     private BlockPairs PairsOf(int rule, long[][] keys, IdentityProfile[] employments, int[] open)
     {
-        var pairs = new BlockPairs();
+        var customerIndex = new KeyIndex(customers, BlockingRules.All[rule].CustomerKeyOf);
         var aloneLimit = BlockingRules.All[rule].SingleRuleBlockLimit(settings);
-        KeyIndex.Join(new KeyIndex(keys[rule]), ruleIndexes[rule], (records, block) =>
+        var pairs = new BlockPairs();
+        KeyIndex.Join(new KeyIndex(keys[rule]), customerIndex, (records, block) =>
         {
             if (block.Length > settings.MaxBlockSize)
             {
@@ -93,7 +97,7 @@ internal sealed class ProbabilisticPass(IdentityProfile[] customers, KeyIndex[] 
             {
                 foreach (var c in block)
                 {
-                    if (alone || FoundElsewhere(rule, keys, j, employments[open[j]], customers[c]))
+                    if (alone || SharesAnotherKey(rule, keys, j, employments[open[j]], customers[c]))
                     {
                         pairs.Records.Add(j);
                         pairs.Customers.Add(c);
@@ -104,8 +108,8 @@ internal sealed class ProbabilisticPass(IdentityProfile[] customers, KeyIndex[] 
         return pairs;
     }
 
-    // Whether open record j and customer profile p are candidates through a NINo one edit apart or another rule's key.
-    private bool FoundElsewhere(int rule, long[][] keys, int j, IdentityProfile e, IdentityProfile p)
+    // Whether open record j and customer profile p also share another rule's key, or NINos one edit apart.
+    private static bool SharesAnotherKey(int rule, long[][] keys, int j, IdentityProfile e, IdentityProfile p)
     {
         if (NinoStem.IsOneEdit(e.Stem, p.Stem))
         {
@@ -115,7 +119,7 @@ internal sealed class ProbabilisticPass(IdentityProfile[] customers, KeyIndex[] 
         for (var r = 0; r < keys.Length; r++)
         {
             var key = keys[r][j];
-            if (r != rule && key != 0 && key == BlockingRules.All[r].CustomerKeyOf(p) && ruleIndexes[r].Find(key).Length <= settings.MaxBlockSize)
+            if (r != rule && key != 0 && key == BlockingRules.All[r].CustomerKeyOf(p))
             {
                 return true;
             }

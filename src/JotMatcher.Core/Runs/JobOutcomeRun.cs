@@ -7,10 +7,18 @@ namespace JotMatcher.Core.Runs;
 /// <summary>The pure heart of JotMatcher: records in, outcomes out. No IO; the host feeds it and sinks its result.</summary>
 public static class JobOutcomeRun
 {
-    public static RunResult Execute(RunInput input, MatchingSettings settings)
+    /// <summary>The step after matching: spells, outcomes, referrals and points.</summary>
+    public const string AttributionStep = "attribution";
+
+    /// <summary>
+    /// Matches and attributes. <paramref name="onStep"/>, when given, hears the name of each step as it begins
+    /// (<see cref="IdentityMatcher.Steps"/>, then <see cref="AttributionStep"/>), for progress and timings only.
+    /// </summary>
+    public static RunResult Execute(RunInput input, MatchingSettings settings, Action<string>? onStep = null)
     {
-        var match = new IdentityMatcher(settings).Match(input.Claims, input.Employments, input.FixedModelJson);
-        var attribution = new OutcomeAttributor(input.Rules, input.Reference, input.AsOf).Attribute(match.Links, input.Claims);
+        var match = new IdentityMatcher(settings).Match(input.Claims, input.Employments, input.FixedModelJson, onStep);
+        onStep?.Invoke(AttributionStep);
+        var attribution = new OutcomeAttributor(input.Rules, input.Reference, input.AsOf).Attribute(match.Links, input.Claims, settings.Parallelism());
         return new RunResult(match, attribution, input.AsOf);
     }
 

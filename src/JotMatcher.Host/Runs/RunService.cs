@@ -28,6 +28,9 @@ internal sealed class RunService(
     TimeProvider clock,
     ILoggerFactory loggers)
 {
+    /// <summary>Progress and timing names of matching's steps: this, then each of the core's step names.</summary>
+    public const string MatchingStepPrefix = "matching/";
+
     private readonly ILogger logger = loggers.CreateLogger<RunService>();
 
     public static string ProgramVersion { get; } =
@@ -105,10 +108,10 @@ internal sealed class RunService(
             return await StagedDataLoader.LoadAsync(connection, staging, ct);
         }, cancellationToken);
 
-        progress.Step("matching");
+        // Matching reports its own steps, "matching/profiles" to "matching/attribution" (the last also makes the summary).
         var input = RunInput.For(staged.Claims, staged.Employments, staged.Reference, staged.Manifest) with { FixedModelJson = request.ModelJson };
         var asOf = input.AsOf;
-        var result = JobOutcomeRun.Execute(input, matching.Value);
+        var result = JobOutcomeRun.Execute(input, matching.Value, step => progress.Step(MatchingStepPrefix + step));
         cancellationToken.ThrowIfCancellationRequested();
         var exports = new ExportSet(result.Attribution.Outcomes, result.Match.Reviews, result.Attribution.Referrals,
             staged.Rejects, staged.FileCounts, result.Attribution, result.Match, result.AsOf);

@@ -199,7 +199,8 @@ public sealed class OutcomeAttributorTests
 
     /// <summary>
     /// The attributor takes its lists as they come when the links arrive in hmrc_id order (as the matcher gives them)
-    /// and sorts them otherwise: on seeded random customers, spells and jobs, both ways must give the same lists.
+    /// and sorts them otherwise, and shares the links among threads: on seeded random customers, spells and jobs, every
+    /// way (one thread in order, two threads shuffled, two threads in order) must give the same lists.
     /// </summary>
     [TestCase(1)]
     [TestCase(2)]
@@ -230,9 +231,15 @@ public sealed class OutcomeAttributorTests
         var inOrder = links.OrderBy(l => l.Employment.HmrcId, StringComparer.Ordinal).ToList();
         var shuffled = links.OrderBy(_ => random.Next()).ToList();
 
-        var expected = Attribute(inOrder, claims);
-        var actual = Attribute(shuffled, claims);
+        var expected = Attribute(inOrder, claims, threads: 1);
+        foreach (var actual in new[] { Attribute(shuffled, claims, threads: 2), Attribute(inOrder, claims, threads: 2) })
+        {
+            AssertSameLists(actual, expected);
+        }
+    }
 
+    private static void AssertSameLists(AttributionResult actual, AttributionResult expected)
+    {
         Assert.Multiple(() =>
         {
             Assert.That(actual.Outcomes.Select(o => (o.HmrcId, o.Spell.ClaimId, o.Points)), Is.EqualTo(expected.Outcomes.Select(o => (o.HmrcId, o.Spell.ClaimId, o.Points))));
@@ -247,8 +254,9 @@ public sealed class OutcomeAttributorTests
 
     private static string Text(DateOnly day) => day.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
 
-    private static AttributionResult Attribute(IReadOnlyList<IdentityLink> links, IReadOnlyList<ClaimSpell> claims)
-        => new OutcomeAttributor(Bundled, ReferenceData.Empty, Day("2008-01-01")).Attribute(links, claims);
+    private static AttributionResult Attribute(IReadOnlyList<IdentityLink> links, IReadOnlyList<ClaimSpell> claims, int threads = -1)
+        => new OutcomeAttributor(Bundled, ReferenceData.Empty, Day("2008-01-01"))
+            .Attribute(links, claims, new ParallelOptions { MaxDegreeOfParallelism = threads });
 
     private static Ends? EndOf(AttributionResult result, string hmrcId)
     {

@@ -114,6 +114,8 @@ public sealed class ModelEstimationTests
     }
 
     private static string[] Describe(MatchResult result)
-        => [.. result.Links.Select(l => $"{l.Employment.HmrcId} {l.CustomerId} {l.Pass} {l.Score:R}"),
-            .. result.Reviews.Select(r => $"{r.Employment.HmrcId} {r.ClaimId} {r.Reason} {r.Score:R}")];
+        => [.. result.Links.Select(l => $"{l.Employment.HmrcId} {l.CustomerId} {l.Pass} {l.Score:R} {Evidence(l.Evidence)}"),
+            .. result.Reviews.Select(r => $"{r.Employment.HmrcId} {r.ClaimId} {r.Reason} {r.Score:R} {Evidence(r.Evidence)}")];
+
+    private static string Evidence(IReadOnlyList<FieldEvidence> rows) => string.Join(' ', rows.Select(e => $"{e.Field}={e.Level}:{e.Weight:R}"));
 }

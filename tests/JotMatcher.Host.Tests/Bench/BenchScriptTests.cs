@@ -36,7 +36,8 @@ public sealed class BenchScriptTests
         Assert.Multiple(() =>
         {
             Assert.That(Directory.Exists(Path.Combine(work, "cache", "people-2000-seed-3-noise-1")), "the dataset is cached for the next run");
-            Assert.That(table, Does.Contain("## Phases").And.Contain("staging s").And.Contain("matching s"));
+            Assert.That(table, Does.Contain("## Phases").And.Contain("| 2000 | staging |").And.Contain("| 2000 | matching/probabilistic |")
+                .And.Contain("| 2000 | matching/attribution |").And.Contain("| 2000 | writing |"));
             Assert.That(Cell(replayRow, 9), Is.GreaterThan(0.95), "jot outcome F1");
             Assert.That(Cell(replayRow, 10), Is.GreaterThan(0.95), "share of correct outcomes with exact points");
             Assert.That(Cell(sqlRow, 6), Is.GreaterThan(0.9), "SQL baseline outcome F1");

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Runtime.InteropServices;
 using JotMatcher.Core.Matching.Comparison;
 using L = JotMatcher.Core.Matching.Comparison.ComparisonLevels;
@@ -100,36 +101,57 @@ internal sealed class MatchModel
 
     public static double Probability(double log2Odds) => 1.0 / (1.0 + Math.Pow(2, -log2Odds));
 
-    /// <summary>Sets each customer profile's exact-agreement weights from this model's tables, once, before scoring.</summary>
-    public void ApplyTermFrequencies(IdentityProfile[] customers)
+    /// <summary>
+    /// Sets each customer profile's exact-agreement weights from this model's tables, once, before scoring. Ranges of
+    /// profiles go to the threads, each with its own memo of the values it has seen: a weight depends on its value
+    /// only, so which thread works it out changes nothing.
+    /// </summary>
+    public void ApplyTermFrequencies(IdentityProfile[] customers, ParallelOptions? parallel = null)
     {
-        // Names and dates of birth repeat across profiles: each distinct value's weights are worked out once.
-        var surnames = new Dictionary<string, double>(StringComparer.Ordinal);
-        var forenames = new Dictionary<string, (double Plain, double GivenSurname)>(StringComparer.Ordinal);
-        var dates = new Dictionary<int, (double Plain, double GivenSurname)>();
-        foreach (var p in customers)
+        Parallel.ForEach(Partitioner.Create(0, customers.Length, 1 << 16), parallel ?? new ParallelOptions(),
+            () => new ExactWeightMemo(),
+            (range, _, memo) =>
+            {
+                for (var i = range.Item1; i < range.Item2; i++)
+                {
+                    customers[i].ExactWeights = memo.Of(this, customers[i]);
+                }
+
+                return memo;
+            },
+            static _ => { });
+    }
+
+    // Names and dates of birth repeat across profiles: each distinct value's weights are worked out once a thread.
+    private sealed class ExactWeightMemo
+    {
+        private readonly Dictionary<string, double> surnames = new(StringComparer.Ordinal);
+        private readonly Dictionary<string, (double Plain, double GivenSurname)> forenames = new(StringComparer.Ordinal);
+        private readonly Dictionary<int, (double Plain, double GivenSurname)> dates = [];
+
+        public ExactAgreementWeights Of(MatchModel model, IdentityProfile p)
         {
             ref var surname = ref CollectionsMarshal.GetValueRefOrAddDefault(surnames, p.Surname, out var known);
             if (!known)
             {
-                surname = ExactWeight(MatchField.Surname, Surnames.FrequencyOf(p.Surname), false);
+                surname = model.ExactWeight(MatchField.Surname, model.Surnames.FrequencyOf(p.Surname), false);
             }
 
             ref var forename = ref CollectionsMarshal.GetValueRefOrAddDefault(forenames, p.Forename, out known);
             if (!known)
             {
-                var frequency = Forenames.FrequencyOf(p.Forename);
-                forename = (ExactWeight(MatchField.Forenames, frequency, false), ExactWeight(MatchField.Forenames, frequency, true));
+                var frequency = model.Forenames.FrequencyOf(p.Forename);
+                forename = (model.ExactWeight(MatchField.Forenames, frequency, false), model.ExactWeight(MatchField.Forenames, frequency, true));
             }
 
             ref var date = ref CollectionsMarshal.GetValueRefOrAddDefault(dates, p.DobYmd, out known);
             if (!known)
             {
-                var frequency = DatesOfBirth.FrequencyOf(DateKey(p.DobYmd));
-                date = (ExactWeight(MatchField.DateOfBirth, frequency, false), ExactWeight(MatchField.DateOfBirth, frequency, true));
+                var frequency = model.DatesOfBirth.FrequencyOf(DateKey(p.DobYmd));
+                date = (model.ExactWeight(MatchField.DateOfBirth, frequency, false), model.ExactWeight(MatchField.DateOfBirth, frequency, true));
             }
 
-            p.ExactWeights = new ExactAgreementWeights(surname, forename.Plain, forename.GivenSurname, date.Plain, date.GivenSurname);
+            return new ExactAgreementWeights(surname, forename.Plain, forename.GivenSurname, date.Plain, date.GivenSurname);
         }
     }
 

@@ -8,8 +8,8 @@ namespace JotMatcher.Core.Tests.Matching.Blocking;
 
 /// <summary>
 /// The probabilistic pass's candidate pairs against the rule written out pair by pair: a pair counts for each rule whose
-/// keys agree (in a block within MaxBlockSize), but a rule alone keeps it only from a block within SingleRuleBlockLimit
-/// or when its key is small by nature. Seeded random profiles from a few names, dates and postcodes, so blocks of every
+/// keys agree in a block within MaxBlockSize, unless no other rule's key agrees (nor the NINos one edit apart) and the
+/// block is over SingleRuleBlockLimit (or its variant for records without a date of birth) and the key not small by nature. Seeded random profiles from a few names, dates and postcodes, so blocks of every
 /// size occur.
 /// </summary>
 public sealed class SingleRuleBlockLimitTests
@@ -69,8 +69,7 @@ public sealed class SingleRuleBlockLimitTests
     {
         var model = MatchModelJson.Read(ModelJson.Value);
         model.ApplyTermFrequencies(customers);
-        var indexes = BlockingRules.All.Select(rule => new KeyIndex(customers, rule.CustomerKeyOf)).ToArray();
-        return new ProbabilisticPass(customers, indexes, model, settings);
+        return new ProbabilisticPass(customers, model, settings);
     }
 
     private static int[]?[] OneEdit(IdentityProfile[] customers, IdentityProfile[] employments, ParallelOptions parallel)
@@ -91,16 +90,17 @@ public sealed class SingleRuleBlockLimitTests
                 for (var r = 0; r < rules.Length; r++)
                 {
                     var key = rules[r].EmploymentKey(e);
-                    if (key != 0 && key == rules[r].CustomerKeyOf(p) && blockSizes[r][key] <= settings.MaxBlockSize)
+                    if (key != 0 && key == rules[r].CustomerKeyOf(p))
                     {
                         agreeing.Add(r);
                     }
                 }
 
                 var oneEdit = NinoStem.IsOneEdit(e.Stem, p.Stem);
-                var kept = agreeing.Where(r => agreeing.Count > 1 || oneEdit || rules[r].KeyAloneSuffices
-                    || blockSizes[r][rules[r].CustomerKeyOf(p)] <= (rules[r].ForRecordsWithoutDateOfBirth
-                        ? settings.SingleRuleBlockLimitWithoutDateOfBirth : settings.SingleRuleBlockLimit)).ToArray();
+                var kept = agreeing.Where(r => blockSizes[r][rules[r].CustomerKeyOf(p)] <= settings.MaxBlockSize
+                    && (agreeing.Count > 1 || oneEdit || rules[r].KeyAloneSuffices
+                        || blockSizes[r][rules[r].CustomerKeyOf(p)] <= (rules[r].ForRecordsWithoutDateOfBirth
+                            ? settings.SingleRuleBlockLimitWithoutDateOfBirth : settings.SingleRuleBlockLimit))).ToArray();
                 foreach (var r in kept)
                 {
                     totals[r]++;
