@@ -85,6 +85,7 @@ internal sealed class ProbabilisticPass(IdentityProfile[] customers, MatchModel 
         var customerIndex = new KeyIndex(customers, BlockingRules.All[rule].CustomerKeyOf);
         var aloneLimit = BlockingRules.All[rule].SingleRuleBlockLimit(settings);
         var pairs = new BlockPairs();
+        var otherKeys = Array.Empty<long>();
         KeyIndex.Join(new KeyIndex(keys[rule]), customerIndex, (records, block) =>
         {
             if (block.Length > settings.MaxBlockSize)
@@ -92,15 +93,48 @@ internal sealed class ProbabilisticPass(IdentityProfile[] customers, MatchModel 
                 return;
             }
 
-            var alone = block.Length <= aloneLimit;
-            foreach (var j in records)
+            if (block.Length <= aloneLimit)
             {
-                foreach (var c in block)
+                foreach (var j in records)
                 {
-                    if (alone || SharesAnotherKey(rule, keys, j, employments[open[j]], customers[c]))
+                    foreach (var c in block)
                     {
                         pairs.Records.Add(j);
                         pairs.Customers.Add(c);
+                    }
+                }
+
+                return;
+            }
+
+            // Several records under one common key (a placeholder date of birth, say) meet the same customers: each
+            // customer's other keys are worked out once for the block, not once a record.
+            if (records.Length > 1 && otherKeys.Length < block.Length * keys.Length)
+            {
+                otherKeys = new long[block.Length * keys.Length];
+            }
+
+            for (var i = 0; records.Length > 1 && i < block.Length; i++)
+            {
+                for (var r = 0; r < keys.Length; r++)
+                {
+                    otherKeys[(i * keys.Length) + r] = r == rule ? 0 : BlockingRules.All[r].CustomerKeyOf(customers[block[i]]);
+                }
+            }
+
+            foreach (var j in records)
+            {
+                var e = employments[open[j]];
+                for (var i = 0; i < block.Length; i++)
+                {
+                    var p = customers[block[i]];
+                    var shared = records.Length > 1
+                        ? SharesAnotherKey(keys, j, otherKeys.AsSpan(i * keys.Length, keys.Length))
+                        : SharesAnotherKey(rule, keys, j, p);
+                    if (shared || NinoStem.IsOneEdit(e.Stem, p.Stem))
+                    {
+                        pairs.Records.Add(j);
+                        pairs.Customers.Add(block[i]);
                     }
                 }
             }
@@ -108,18 +142,28 @@ internal sealed class ProbabilisticPass(IdentityProfile[] customers, MatchModel 
         return pairs;
     }
 
-    // Whether open record j and customer profile p also share another rule's key, or NINos one edit apart.
-    private static bool SharesAnotherKey(int rule, long[][] keys, int j, IdentityProfile e, IdentityProfile p)
+    // Whether open record j shares a rule's key other than rule with customer profile p.
+    private static bool SharesAnotherKey(int rule, long[][] keys, int j, IdentityProfile p)
     {
-        if (NinoStem.IsOneEdit(e.Stem, p.Stem))
-        {
-            return true;
-        }
-
         for (var r = 0; r < keys.Length; r++)
         {
             var key = keys[r][j];
             if (r != rule && key != 0 && key == BlockingRules.All[r].CustomerKeyOf(p))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    // The same with the customer's keys worked out beforehand (0 for the rule itself).
+    private static bool SharesAnotherKey(long[][] keys, int j, ReadOnlySpan<long> customerKeys)
+    {
+        for (var r = 0; r < keys.Length; r++)
+        {
+            var key = keys[r][j];
+            if (key != 0 && key == customerKeys[r])
             {
                 return true;
             }
