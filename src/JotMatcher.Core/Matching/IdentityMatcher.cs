@@ -103,21 +103,19 @@ public sealed class IdentityMatcher(MatchingSettings settings)
 
         var shared = 0;
         var alone = false;
-        var withinMaximum = false;
         for (var r = 0; r < BlockingRules.All.Length; r++)
         {
             var rule = BlockingRules.All[r];
             var key = rule.EmploymentKey(h);
-            if (key != 0 && key == rule.CustomerKeyOf(c))
+            var block = key != 0 && key == rule.CustomerKeyOf(c) ? ruleIndexes[r].Find(key).Length : 0;
+            if (block > 0 && block <= settings.MaxBlockSize)
             {
-                var block = ruleIndexes[r].Find(key).Length;
                 shared++;
-                withinMaximum |= block <= settings.MaxBlockSize;
                 alone |= block <= rule.SingleRuleBlockLimit(settings);
             }
         }
 
-        return withinMaximum && (shared > 1 || alone);
+        return shared > 1 || alone;
     }
 
     private static HmrcEmployment[] SortedById(IReadOnlyList<HmrcEmployment> employments)

@@ -13,8 +13,9 @@ namespace JotMatcher.Core.Matching;
 /// Candidates are found a rule at a time: the open records' keys are indexed like the customers' and the two sorted
 /// key lists merged, instead of seventeen look-ups a record at scattered places in seventeen customer indexes. A record's
 /// candidates are then sorted, so the order they were found in never matters. A pair only one rule finds, in a block of
-/// more than <see cref="MatchingSettings.SingleRuleBlockLimit"/> customer variants, is left out (see
-/// <see cref="BlockingRules"/>): that keeps the pairs per record from growing with the population.
+/// more than <see cref="MatchingSettings.SingleRuleBlockLimit"/> customer variants, is not scored (see
+/// <see cref="BlockingRules"/>): that keeps the scored pairs per record from growing with the population. The rules'
+/// own pairs still do, and are counted in the diagnostics as found.
 /// </para>
 /// </summary>
 internal sealed class ProbabilisticPass(IdentityProfile[] customers, MatchModel model, MatchingSettings settings)
@@ -22,18 +23,16 @@ internal sealed class ProbabilisticPass(IdentityProfile[] customers, MatchModel 
     private readonly double reviewLog2Odds = Math.Log2(settings.ReviewThreshold / (1 - settings.ReviewThreshold));
 
     /// <summary>
-    /// Runs the pass and returns the candidate pairs each rule gave (a pair several rules find counts for each), then the
-    /// NINo one-edit candidates, then the distinct pairs scored.
+    /// Runs the pass and returns the candidate pairs each rule found (within MaxBlockSize; a pair several rules find
+    /// counts for each), then the NINo one-edit candidates, then the distinct pairs scored.
     /// </summary>
     public long[] Run(IdentityProfile[] employments, int[]?[] oneEditCandidates, PassDecision?[] decisions, ParallelOptions parallel)
     {
         var open = Enumerable.Range(0, employments.Length).Where(h => decisions[h] is null).ToArray();
         var rules = BlockingRules.All.Length;
         var totals = new long[rules + 2];
-        var keys = new long[rules][];
-        Parallel.For(0, rules, parallel, r => keys[r] = EmploymentKeys(r, employments, open));
         var byRule = new BlockPairs[rules];
-        Parallel.For(0, rules, parallel, r => byRule[r] = PairsOf(r, keys, employments, open));
+        Parallel.For(0, rules, parallel, r => byRule[r] = PairsOf(r, employments, open));
 
         var (starts, found) = GroupByRecord(byRule, open, oneEditCandidates);
         for (var r = 0; r < byRule.Length; r++)
@@ -62,115 +61,48 @@ internal sealed class ProbabilisticPass(IdentityProfile[] customers, MatchModel 
         return totals;
     }
 
-    // Rule r's key of every open record (0 where it has none).
-    private static long[] EmploymentKeys(int rule, IdentityProfile[] employments, int[] open)
+    // One rule's candidate pairs (open record number, customer profile as a candidate entry): the open records' keys
+    // joined with the customers'. A block over the size limit is too common a key to say anything and is skipped, as a
+    // look-up would skip it. A block over the single-rule limit gives its pairs flagged: such a pair is scored only if
+    // another rule (or a NINo one edit apart) finds it too (see Decide and MatchingSettings.SingleRuleBlockLimit).
+    // The customers' index of the rule is built here and dropped with the join: seventeen of them at once were 12 bytes
+    // a customer profile each (a gigabyte and more at five million people), two at a time are enough for two threads.
+    private BlockPairs PairsOf(int rule, IdentityProfile[] employments, int[] open)
     {
+        var customerIndex = new KeyIndex(customers, BlockingRules.All[rule].CustomerKeyOf);
         var keys = new long[open.Length];
         for (var j = 0; j < open.Length; j++)
         {
             keys[j] = BlockingRules.All[rule].EmploymentKey(employments[open[j]]);
         }
 
-        return keys;
-    }
-
-    // One rule's candidate pairs (open record number, customer profile): the open records' keys joined with the customers'.
-    // A block over the size limit is too common a key to say anything and is skipped, as a look-up would skip it. A block
-    // over the single-rule limit gives only the pairs that also share another rule's key (or a NINo one edit apart): a
-    // key of common fields held by several customers does not by itself make any of them worth scoring (MatchingSettings).
-    // The customers' index of the rule is built here and dropped with the join: seventeen of them at once were 12 bytes
-    // a customer profile each (a gigabyte and more at five million people), two at a time are enough for two threads.
-    private BlockPairs PairsOf(int rule, long[][] keys, IdentityProfile[] employments, int[] open)
-    {
-        var customerIndex = new KeyIndex(customers, BlockingRules.All[rule].CustomerKeyOf);
         var aloneLimit = BlockingRules.All[rule].SingleRuleBlockLimit(settings);
         var pairs = new BlockPairs();
-        var otherKeys = Array.Empty<long>();
-        KeyIndex.Join(new KeyIndex(keys[rule]), customerIndex, (records, block) =>
+        KeyIndex.Join(new KeyIndex(keys), customerIndex, (records, block) =>
         {
             if (block.Length > settings.MaxBlockSize)
             {
                 return;
             }
 
-            if (block.Length <= aloneLimit)
-            {
-                foreach (var j in records)
-                {
-                    foreach (var c in block)
-                    {
-                        pairs.Records.Add(j);
-                        pairs.Customers.Add(c);
-                    }
-                }
-
-                return;
-            }
-
-            // Several records under one common key (a placeholder date of birth, say) meet the same customers: each
-            // customer's other keys are worked out once for the block, not once a record.
-            if (records.Length > 1 && otherKeys.Length < block.Length * keys.Length)
-            {
-                otherKeys = new long[block.Length * keys.Length];
-            }
-
-            for (var i = 0; records.Length > 1 && i < block.Length; i++)
-            {
-                for (var r = 0; r < keys.Length; r++)
-                {
-                    otherKeys[(i * keys.Length) + r] = r == rule ? 0 : BlockingRules.All[r].CustomerKeyOf(customers[block[i]]);
-                }
-            }
-
+            var alone = block.Length <= aloneLimit;
             foreach (var j in records)
             {
-                var e = employments[open[j]];
-                for (var i = 0; i < block.Length; i++)
+                foreach (var c in block)
                 {
-                    var p = customers[block[i]];
-                    var shared = records.Length > 1
-                        ? SharesAnotherKey(keys, j, otherKeys.AsSpan(i * keys.Length, keys.Length))
-                        : SharesAnotherKey(rule, keys, j, p);
-                    if (shared || NinoStem.IsOneEdit(e.Stem, p.Stem))
-                    {
-                        pairs.Records.Add(j);
-                        pairs.Customers.Add(block[i]);
-                    }
+                    pairs.Records.Add(j);
+                    pairs.Customers.Add(alone ? Entry(c) : FlaggedEntry(c));
                 }
             }
         });
         return pairs;
     }
 
-    // Whether open record j shares a rule's key other than rule with customer profile p.
-    private static bool SharesAnotherKey(int rule, long[][] keys, int j, IdentityProfile p)
-    {
-        for (var r = 0; r < keys.Length; r++)
-        {
-            var key = keys[r][j];
-            if (r != rule && key != 0 && key == BlockingRules.All[r].CustomerKeyOf(p))
-            {
-                return true;
-            }
-        }
+    // A record's candidates are entries: the customer profile index shifted left, its low bit set when it came from a
+    // block over the single-rule limit. Sorted, one profile's entries are adjacent whatever their flags.
+    private static int Entry(int profile) => profile << 1;
 
-        return false;
-    }
-
-    // The same with the customer's keys worked out beforehand (0 for the rule itself).
-    private static bool SharesAnotherKey(long[][] keys, int j, ReadOnlySpan<long> customerKeys)
-    {
-        for (var r = 0; r < keys.Length; r++)
-        {
-            var key = keys[r][j];
-            if (key != 0 && key == customerKeys[r])
-            {
-                return true;
-            }
-        }
-
-        return false;
-    }
+    private static int FlaggedEntry(int profile) => (profile << 1) | 1;
 
     // Every open record's candidates in one array (a counting sort by record): record j's are found[starts[j]..starts[j+1]].
     private static (int[] Starts, int[] Found) GroupByRecord(BlockPairs[] byRule, int[] open, int[]?[] oneEditCandidates)
@@ -203,7 +135,7 @@ internal sealed class ProbabilisticPass(IdentityProfile[] customers, MatchModel 
         {
             foreach (var c in oneEditCandidates[open[j]] ?? [])
             {
-                found[next[j]++] = c;
+                found[next[j]++] = Entry(c);
             }
         }
 
@@ -216,16 +148,23 @@ internal sealed class ProbabilisticPass(IdentityProfile[] customers, MatchModel 
         worker.Touched += Touch(found);
         var scored = worker.Scored;
         scored.Clear();
-        var previous = -1;
         var weakOdds = 0.0;
-        foreach (var c in found)
+        for (var i = 0; i < found.Length;)
         {
-            if (c == previous)
+            // One profile's entries: found by several rules, or by one rule from a small block, it is scored; found
+            // only through one rule's large block it is left out (MatchingSettings.SingleRuleBlockLimit).
+            var c = found[i] >> 1;
+            var first = i;
+            while (i < found.Length && found[i] >> 1 == c)
+            {
+                i++;
+            }
+
+            if (i - first == 1 && (found[first] & 1) != 0)
             {
                 continue;
             }
 
-            previous = c;
             worker.DistinctPairs++;
             var p = customers[c];
             var weight = model.TotalLog2Odds(PairComparer.Compare(e, p), p) + model.MatchShareBits;
@@ -249,9 +188,9 @@ internal sealed class ProbabilisticPass(IdentityProfile[] customers, MatchModel 
     private int Touch(ReadOnlySpan<int> found)
     {
         var sum = 0;
-        foreach (var c in found)
+        foreach (var entry in found)
         {
-            var p = customers[c];
+            var p = customers[entry >> 1];
             sum += p.Surname.Length + p.Forename.Length + p.Postcode.Text.Length;
         }
 
