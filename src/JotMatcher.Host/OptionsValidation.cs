@@ -37,6 +37,11 @@ internal sealed class MatchingSettingsValidation : IValidateOptions<MatchingSett
             failures.Add("Jot:Matching:MaxBlockSize must be at least 2.");
         }
 
+        if (options.SingleRuleBlockLimit < 0 || options.SingleRuleBlockLimitWithoutDateOfBirth < 0)
+        {
+            failures.Add("Jot:Matching:SingleRuleBlockLimit and SingleRuleBlockLimitWithoutDateOfBirth must not be negative.");
+        }
+
         if (options.MaxParallelism < 0)
         {
             failures.Add("Jot:Matching:MaxParallelism must not be negative (0 means all processors).");

@@ -58,11 +58,14 @@ public sealed class IdentityMatcher(MatchingSettings settings)
 
     /// <summary>
     /// For each of <paramref name="pairs"/> (HMRC id, customer id), whether the passes would even look at it: the same
-    /// NINo stem, a stem one edit apart, or a shared blocking key. A true pair lost here can never be linked.
+    /// NINo stem, a stem one edit apart, or blocking keys shared as the probabilistic pass requires (two rules' keys, or
+    /// one rule's in a block within its single-rule limit; see <see cref="MatchingSettings.SingleRuleBlockLimit"/>). A
+    /// true pair lost here can never be linked.
     /// </summary>
     public static bool[] CoveredByBlocking(IReadOnlyList<ClaimSpell> claims, IReadOnlyList<HmrcEmployment> employments,
-        IReadOnlyList<(string HmrcId, string CustomerId)> pairs)
+        IReadOnlyList<(string HmrcId, string CustomerId)> pairs, MatchingSettings? settings = null)
     {
+        settings ??= new MatchingSettings();
         var customers = CustomerTable.Build(claims);
         var customerIndex = new Dictionary<string, int>(StringComparer.Ordinal);
         for (var i = 0; i < customers.Ids.Length; i++)
@@ -77,36 +80,42 @@ public sealed class IdentityMatcher(MatchingSettings settings)
             hmrc.TryAdd(e.HmrcId, e);
         }
 
+        var ruleIndexes = Array.ConvertAll(BlockingRules.All, rule => new KeyIndex(customers.Profiles, rule.CustomerKeyOf));
         var covered = new bool[pairs.Count];
         for (var i = 0; i < pairs.Count; i++)
         {
             if (hmrc.TryGetValue(pairs[i].HmrcId, out var e) && customerIndex.TryGetValue(pairs[i].CustomerId, out var c))
             {
                 var h = BuildProfiles([e])[0];
-                covered[i] = byOwner[c].Any(p => SharesCandidateKey(h, p));
+                covered[i] = byOwner[c].Any(p => SharesCandidateKey(h, p, ruleIndexes, settings));
             }
         }
 
         return covered;
     }
 
-    private static bool SharesCandidateKey(IdentityProfile h, IdentityProfile c)
+    private static bool SharesCandidateKey(IdentityProfile h, IdentityProfile c, KeyIndex[] ruleIndexes, MatchingSettings settings)
     {
         if (h.Stem != 0 && (h.Stem == c.Stem || NinoStem.IsOneEdit(h.Stem, c.Stem)))
         {
             return true;
         }
 
-        foreach (var rule in BlockingRules.All)
+        var shared = 0;
+        var alone = false;
+        for (var r = 0; r < BlockingRules.All.Length; r++)
         {
+            var rule = BlockingRules.All[r];
             var key = rule.EmploymentKey(h);
-            if (key != 0 && key == rule.CustomerKeyOf(c))
+            var block = key != 0 && key == rule.CustomerKeyOf(c) ? ruleIndexes[r].Find(key).Length : 0;
+            if (block > 0 && block <= settings.MaxBlockSize)
             {
-                return true;
+                shared++;
+                alone |= block <= rule.SingleRuleBlockLimit(settings);
             }
         }
 
-        return false;
+        return shared > 1 || alone;
     }
 
     private static HmrcEmployment[] SortedById(IReadOnlyList<HmrcEmployment> employments)

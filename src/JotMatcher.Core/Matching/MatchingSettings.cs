@@ -31,6 +31,23 @@ public sealed record MatchingSettings
     /// </summary>
     public int MaxBlockSize { get; init; } = 5_000;
 
+    /// <summary>
+    /// A candidate pair that only one blocking rule finds (not a second rule, nor a NINo one edit apart) is scored only
+    /// when that rule's block holds at most this many customer variants; the full postcode and the NINo digits, small
+    /// by nature, are exempt. Default 2. Without it the scored pairs grow with the square of the population: at a
+    /// million people 2.0 of the 2.25 million were strangers sharing one key of common fields (a date of birth and a
+    /// name code); with 2 the pass scores 1.09 million, for 42 of 136,686 probabilistic links. A true pair shares the
+    /// keys of seven rules on average, so the limit only touches records with two or more noisy fields.
+    /// </summary>
+    public int SingleRuleBlockLimit { get; init; } = 2;
+
+    /// <summary>
+    /// <see cref="SingleRuleBlockLimit"/> for the rules that look up HMRC records without a date of birth (by their names,
+    /// or names with a postcode district or area). Such a record has fewer fields for a second rule to agree on, so its
+    /// names alone must be allowed a larger block. Default 10.
+    /// </summary>
+    public int SingleRuleBlockLimitWithoutDateOfBirth { get; init; } = 10;
+
     /// <summary>Threads for the scoring passes; 0 means all processors. Results do not depend on it.</summary>
     public int MaxParallelism { get; init; }
 

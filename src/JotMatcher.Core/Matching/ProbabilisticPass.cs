@@ -12,14 +12,20 @@ namespace JotMatcher.Core.Matching;
 /// <para>
 /// Candidates are found a rule at a time: the open records' keys are indexed like the customers' and the two sorted
 /// key lists merged, instead of seventeen look-ups a record at scattered places in seventeen customer indexes. A record's
-/// candidates are then sorted, so the order they were found in never matters.
+/// candidates are then sorted, so the order they were found in never matters. A pair only one rule finds, in a block of
+/// more than <see cref="MatchingSettings.SingleRuleBlockLimit"/> customer variants, is not scored (see
+/// <see cref="BlockingRules"/>): that keeps the scored pairs per record from growing with the population. The rules'
+/// own pairs still do, and are counted in the diagnostics as found.
 /// </para>
 /// </summary>
 internal sealed class ProbabilisticPass(IdentityProfile[] customers, MatchModel model, MatchingSettings settings)
 {
     private readonly double reviewLog2Odds = Math.Log2(settings.ReviewThreshold / (1 - settings.ReviewThreshold));
 
-    /// <summary>Runs the pass and returns the raw candidate pairs per rule, then the distinct pairs scored.</summary>
+    /// <summary>
+    /// Runs the pass and returns the candidate pairs each rule found (within MaxBlockSize; a pair several rules find
+    /// counts for each), then the NINo one-edit candidates, then the distinct pairs scored.
+    /// </summary>
     public long[] Run(IdentityProfile[] employments, int[]?[] oneEditCandidates, PassDecision?[] decisions, ParallelOptions parallel)
     {
         var open = Enumerable.Range(0, employments.Length).Where(h => decisions[h] is null).ToArray();
@@ -55,8 +61,10 @@ internal sealed class ProbabilisticPass(IdentityProfile[] customers, MatchModel 
         return totals;
     }
 
-    // One rule's candidate pairs (open record number, customer profile): the open records' keys joined with the customers'.
-    // A block over the size limit is too common a key to say anything and is skipped, as a look-up would skip it.
+    // One rule's candidate pairs (open record number, customer profile as a candidate entry): the open records' keys
+    // joined with the customers'. A block over the size limit is too common a key to say anything and is skipped, as a
+    // look-up would skip it. A block over the single-rule limit gives its pairs flagged: such a pair is scored only if
+    // another rule (or a NINo one edit apart) finds it too (see Decide and MatchingSettings.SingleRuleBlockLimit).
     // The customers' index of the rule is built here and dropped with the join: seventeen of them at once were 12 bytes
     // a customer profile each (a gigabyte and more at five million people), two at a time are enough for two threads.
     private BlockPairs PairsOf(int rule, IdentityProfile[] employments, int[] open)
@@ -68,6 +76,7 @@ internal sealed class ProbabilisticPass(IdentityProfile[] customers, MatchModel 
             keys[j] = BlockingRules.All[rule].EmploymentKey(employments[open[j]]);
         }
 
+        var aloneLimit = BlockingRules.All[rule].SingleRuleBlockLimit(settings);
         var pairs = new BlockPairs();
         KeyIndex.Join(new KeyIndex(keys), customerIndex, (records, block) =>
         {
@@ -76,17 +85,24 @@ internal sealed class ProbabilisticPass(IdentityProfile[] customers, MatchModel 
                 return;
             }
 
+            var alone = block.Length <= aloneLimit;
             foreach (var j in records)
             {
                 foreach (var c in block)
                 {
                     pairs.Records.Add(j);
-                    pairs.Customers.Add(c);
+                    pairs.Customers.Add(alone ? Entry(c) : FlaggedEntry(c));
                 }
             }
         });
         return pairs;
     }
+
+    // A record's candidates are entries: the customer profile index shifted left, its low bit set when it came from a
+    // block over the single-rule limit. Sorted, one profile's entries are adjacent whatever their flags.
+    private static int Entry(int profile) => profile << 1;
+
+    private static int FlaggedEntry(int profile) => (profile << 1) | 1;
 
     // Every open record's candidates in one array (a counting sort by record): record j's are found[starts[j]..starts[j+1]].
     private static (int[] Starts, int[] Found) GroupByRecord(BlockPairs[] byRule, int[] open, int[]?[] oneEditCandidates)
@@ -119,7 +135,7 @@ internal sealed class ProbabilisticPass(IdentityProfile[] customers, MatchModel 
         {
             foreach (var c in oneEditCandidates[open[j]] ?? [])
             {
-                found[next[j]++] = c;
+                found[next[j]++] = Entry(c);
             }
         }
 
@@ -132,16 +148,23 @@ internal sealed class ProbabilisticPass(IdentityProfile[] customers, MatchModel 
         worker.Touched += Touch(found);
         var scored = worker.Scored;
         scored.Clear();
-        var previous = -1;
         var weakOdds = 0.0;
-        foreach (var c in found)
+        for (var i = 0; i < found.Length;)
         {
-            if (c == previous)
+            // One profile's entries: found by several rules, or by one rule from a small block, it is scored; found
+            // only through one rule's large block it is left out (MatchingSettings.SingleRuleBlockLimit).
+            var c = found[i] >> 1;
+            var first = i;
+            while (i < found.Length && found[i] >> 1 == c)
+            {
+                i++;
+            }
+
+            if (i - first == 1 && (found[first] & 1) != 0)
             {
                 continue;
             }
 
-            previous = c;
             worker.DistinctPairs++;
             var p = customers[c];
             var weight = model.TotalLog2Odds(PairComparer.Compare(e, p), p) + model.MatchShareBits;
@@ -165,9 +188,9 @@ internal sealed class ProbabilisticPass(IdentityProfile[] customers, MatchModel 
     private int Touch(ReadOnlySpan<int> found)
     {
         var sum = 0;
-        foreach (var c in found)
+        foreach (var entry in found)
         {
-            var p = customers[c];
+            var p = customers[entry >> 1];
             sum += p.Surname.Length + p.Forename.Length + p.Postcode.Text.Length;
         }
 

@@ -18,6 +18,15 @@ namespace JotMatcher.Core.Matching.Blocking;
 /// pairs; with the forename code, the initial added, and the district rule kept for records lacking a date of birth,
 /// 0.7 million, for the same links). A full postcode alone is already small: a unit is a street or part of one.
 /// </para>
+/// <para>
+/// Even so, a key of common fields (a date of birth with a name code) is shared by more strangers the larger the
+/// population, and at a million people nine in ten distinct pairs were such strangers, each met through one rule
+/// alone, while a true pair shares the keys of seven rules on average. So a pair one rule alone finds is kept only
+/// from a block of at most <see cref="MatchingSettings.SingleRuleBlockLimit"/> customer variants (unless the rule's key
+/// is small by nature; a record without a date of birth, which fewer rules can find, has a larger limit): a record with
+/// two noisy fields, which only one rule still catches, is still found when its key names it nearly alone, and a block
+/// of strangers sharing a birthday and a name code is no longer scored pair by pair.
+/// </para>
 /// </summary>
 internal static class BlockingRules
 {
@@ -35,18 +44,18 @@ internal static class BlockingRules
         new("dob_postcode_outward", p => HasDob(p) && !p.Postcode.IsMissing ? KeyHash.Of(p.Postcode.Outward, p.DobYmd) : 0),
         new("surname_soundex_initial_postcode_outward", p => p.SurnameSoundex != 0 && p.Forename.Length > 0 && !p.Postcode.IsMissing
             ? KeyHash.Of(p.Postcode.Outward, p.SurnameSoundex * 32 + (p.Forename[0] - 'a')) : 0),
-        new("forename_soundex_postcode_outward_hmrc_dob_missing", ForenamePostcode, e => HasDob(e) ? 0 : ForenamePostcode(e)),
+        new("forename_soundex_postcode_outward_hmrc_dob_missing", ForenamePostcode, e => HasDob(e) ? 0 : ForenamePostcode(e), ForRecordsWithoutDateOfBirth: true),
         new("forename_soundex_postcode_outward_customer_dob_missing", p => HasDob(p) ? 0 : ForenamePostcode(p), ForenamePostcode),
         new("name_pair_soundex_birth_year", p => HasDob(p) ? NamePair(p, p.BirthYear) : 0),
         new("name_pair_soundex_birth_day_month", p => HasDob(p) ? NamePair(p, -p.BirthMonthDay) : 0),
         new("surname_soundex_forename_initial_birth_year_month", p => HasDob(p) ? SurnameCodeAndInitial(p, p.DobYmd / 100) : 0),
         new("surname_soundex_forename_initial_birth_day_month", p => HasDob(p) ? SurnameCodeAndInitial(p, -p.BirthMonthDay) : 0),
-        new("name_pair_soundex_hmrc_dob_missing", p => NamePair(p, 0), e => HasDob(e) ? 0 : NamePair(e, 0)),
+        new("name_pair_soundex_hmrc_dob_missing", p => NamePair(p, 0), e => HasDob(e) ? 0 : NamePair(e, 0), ForRecordsWithoutDateOfBirth: true),
         new("name_pair_soundex_customer_dob_missing", p => HasDob(p) ? 0 : NamePair(p, 0), e => NamePair(e, 0)),
-        new("surname_initial_postcode_area_hmrc_dob_missing", SpeltSurnameInitialArea, e => HasDob(e) ? 0 : SpeltSurnameInitialArea(e)),
+        new("surname_initial_postcode_area_hmrc_dob_missing", SpeltSurnameInitialArea, e => HasDob(e) ? 0 : SpeltSurnameInitialArea(e), ForRecordsWithoutDateOfBirth: true),
         new("surname_initial_postcode_area_customer_dob_missing", p => HasDob(p) ? 0 : SpeltSurnameInitialArea(p), SpeltSurnameInitialArea),
-        new("postcode_full", p => p.Postcode.IsFull ? KeyHash.Of(p.Postcode.Full, 0) : 0),
-        new("nino_digits", p => p.Stem == 0 ? 0 : NinoStem.Digits(p.Stem) + 1),
+        new("postcode_full", p => p.Postcode.IsFull ? KeyHash.Of(p.Postcode.Full, 0) : 0, KeyAloneSuffices: true),
+        new("nino_digits", p => p.Stem == 0 ? 0 : NinoStem.Digits(p.Stem) + 1, KeyAloneSuffices: true),
     ];
 
     private static bool HasDob(IdentityProfile p) => p.DobYmd != IdentityProfile.NoDate;
