@@ -21,13 +21,14 @@ public sealed class OutcomeAttributor(RuleSetCatalog rules, ReferenceData refere
     {
         ArgumentNullException.ThrowIfNull(links);
         ArgumentNullException.ThrowIfNull(claims);
+        parallel ??= new ParallelOptions();
 
         var byCustomer = CustomerSpells.Build(claims);
         var spells = byCustomer.Spells;
 
         // Each link's spell is found on its own (threads write their links' slots), then the lists are made in link order.
         var spellOf = new SpellFound[links.Count];
-        Parallel.For(0, links.Count, parallel ?? new ParallelOptions(), i => spellOf[i] = FindSpell(links[i], byCustomer));
+        Parallel.For(0, links.Count, parallel, i => spellOf[i] = FindSpell(links[i], byCustomer));
 
         var claimed = new List<SpellClaim>();
         var referrals = new List<Referral>();
@@ -49,7 +50,7 @@ public sealed class OutcomeAttributor(RuleSetCatalog rules, ReferenceData refere
             }
         }
 
-        var (outcomes, notCredited, outcomesByLink, notCreditedByLink) = Credit(claimed, links, spells, parallel ?? new ParallelOptions());
+        var (outcomes, notCredited, outcomesByLink, notCreditedByLink) = Credit(claimed, links, spells, parallel);
         // Links come from the matcher in hmrc_id order, so the outcomes and links taken in link order are usually in
         // the order sought already: checking that is one comparison a row, sorting twenty, each a few cache misses.
         // Only rows strictly in order are taken so (the sort is not stable: with two equal rows its order is its
