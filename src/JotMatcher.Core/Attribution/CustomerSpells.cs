@@ -1,25 +1,31 @@
 using System.Runtime.InteropServices;
+using JotMatcher.Core.Matching;
 using JotMatcher.Core.Records;
 
 namespace JotMatcher.Core.Attribution;
 
 /// <summary>
-/// Every claim spell grouped by customer in one array (a counting sort: two passes, one dictionary lookup a spell),
-/// so a link finds its customer's spells in O(1) without a list per customer.
-/// Within a customer, spells keep their input order; every choice made from them has its own tie-break.
+/// Every claim spell grouped by customer in one array, so a link finds its customer's spells in O(1) without a list per
+/// customer: either the matcher's own grouping, which a link names by index (<see cref="IdentityLink.Customer"/>), or,
+/// for links made elsewhere, a counting sort of the claims (two passes, one dictionary lookup a spell) looked up by id.
+/// The order of a customer's spells differs between the two (claim_id order, input order); every choice made from
+/// them has its own tie-break, so it never shows.
 /// </summary>
 internal sealed class CustomerSpells
 {
-    private readonly Dictionary<string, int> _groupOf;
+    private readonly Dictionary<string, int>? _groupOf;
     private readonly int[] _offsets;
     private readonly ClaimSpell[] _spells;
 
-    private CustomerSpells(Dictionary<string, int> groupOf, int[] offsets, ClaimSpell[] spells)
+    private CustomerSpells(Dictionary<string, int>? groupOf, int[] offsets, ClaimSpell[] spells)
     {
         _groupOf = groupOf;
         _offsets = offsets;
         _spells = spells;
     }
+
+    /// <summary>Groups already made: group g is <c>spells[offsets[g]..offsets[g + 1]]</c>; looked up by group only.</summary>
+    public static CustomerSpells FromGroups(ClaimSpell[] spells, int[] offsets) => new(null, offsets, spells);
 
     public static CustomerSpells Build(IReadOnlyList<ClaimSpell> claims)
     {
@@ -60,9 +66,10 @@ internal sealed class CustomerSpells
     /// <summary>All spells, grouped by customer; a customer's spells are <c>Spells[start..start+count]</c>.</summary>
     public ClaimSpell[] Spells => _spells;
 
-    public bool TryGetRange(string customerId, out int start, out int count)
+    public bool TryGetRange(IdentityLink link, out int start, out int count)
     {
-        if (_groupOf.TryGetValue(customerId, out var group))
+        var group = link.Customer;
+        if (_groupOf is null ? group >= 0 && group < _offsets.Length - 1 : _groupOf.TryGetValue(link.CustomerId, out group))
         {
             start = _offsets[group];
             count = _offsets[group + 1] - start;

@@ -17,13 +17,27 @@ public sealed class OutcomeAttributor(RuleSetCatalog rules, ReferenceData refere
     public ReferenceData Reference { get; } = reference;
     public DateOnly AsOf { get; } = asOf;
 
+    /// <summary>
+    /// Attributes the matcher's links, finding each customer's spells where the matcher grouped them (the claims must be
+    /// those it matched); a result made elsewhere has its claims grouped here.
+    /// </summary>
+    public AttributionResult Attribute(MatchResult match, IReadOnlyList<ClaimSpell> claims, ParallelOptions? parallel = null)
+    {
+        ArgumentNullException.ThrowIfNull(match);
+        ArgumentNullException.ThrowIfNull(claims);
+        var grouped = match.SpellsByCustomer is { } bySpells && match.Links.All(static l => l.Customer >= 0) ? bySpells : CustomerSpells.Build(claims);
+        return Attribute(match.Links, grouped, parallel ?? new ParallelOptions());
+    }
+
     public AttributionResult Attribute(IReadOnlyList<IdentityLink> links, IReadOnlyList<ClaimSpell> claims, ParallelOptions? parallel = null)
     {
         ArgumentNullException.ThrowIfNull(links);
         ArgumentNullException.ThrowIfNull(claims);
-        parallel ??= new ParallelOptions();
+        return Attribute(links, CustomerSpells.Build(claims), parallel ?? new ParallelOptions());
+    }
 
-        var byCustomer = CustomerSpells.Build(claims);
+    private AttributionResult Attribute(IReadOnlyList<IdentityLink> links, CustomerSpells byCustomer, ParallelOptions parallel)
+    {
         var spells = byCustomer.Spells;
 
         // Each link's spell is found on its own (threads write their links' slots), then the lists are made in link order.
@@ -69,7 +83,7 @@ public sealed class OutcomeAttributor(RuleSetCatalog rules, ReferenceData refere
 
         // A job that started before any rule set was in force cannot be an outcome or a referral under any rules;
         // it is counted as matched with no outcome rather than stopping the night's run for one old notification.
-        if (!byCustomer.TryGetRange(link.CustomerId, out var first, out var count) || !Rules.TryForDate(start, out var rules))
+        if (!byCustomer.TryGetRange(link, out var first, out var count) || !Rules.TryForDate(start, out var rules))
         {
             return default;
         }

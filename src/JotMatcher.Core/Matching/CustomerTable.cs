@@ -31,6 +31,9 @@ internal sealed class CustomerTable
     /// <summary>A customer's spells in claim_id order.</summary>
     public ReadOnlySpan<ClaimSpell> SpellsOf(int customer) => spells.AsSpan(spellStarts[customer], spellStarts[customer + 1] - spellStarts[customer]);
 
+    /// <summary>The spells grouped as here, for attribution: customer c's are group c.</summary>
+    public Attribution.CustomerSpells SpellsByCustomer() => Attribution.CustomerSpells.FromGroups(spells, spellStarts);
+
     public static CustomerTable Build(IReadOnlyList<ClaimSpell> claims, NameForms.Cache? names = null, ParallelOptions? parallel = null)
     {
         var sorted = OrdinalOrder.Sorted(claims, static c => c.CustomerId, static c => c.ClaimId);

@@ -8,4 +8,11 @@ public sealed record IdentityLink(
     string CustomerId,
     MatchPass Pass,
     double Score,
-    IReadOnlyList<FieldEvidence> Evidence);
+    IReadOnlyList<FieldEvidence> Evidence)
+{
+    /// <summary>
+    /// The customer's index in the matcher's customer table, or -1 for a link made elsewhere: attribution then finds
+    /// the customer's spells by position instead of hashing a million customer ids a second time.
+    /// </summary>
+    internal int Customer { get; init; } = -1;
+}

@@ -36,7 +36,7 @@ internal sealed class MatchAssembler(CustomerTable customers, HmrcEmployment[] h
             reviews.AddRange(reviewsOf[h] ?? []);
         }
 
-        return new MatchResult(links, reviews, diagnostics);
+        return new MatchResult(links, reviews, diagnostics) { SpellsByCustomer = customers.SpellsByCustomer() };
     }
 
     // One record's link (or null), and its review cases into forRecord in (claim, reason) order.
@@ -51,7 +51,7 @@ internal sealed class MatchAssembler(CustomerTable customers, HmrcEmployment[] h
             linkedCustomer = c.Customer;
             var evidence = Evidence(h, c, decision.Pass, out var log2Odds);
             var score = decision.Pass == MatchPass.Deterministic ? 1.0 : MatchModel.Probability(log2Odds);
-            link = new IdentityLink(hmrc[h], customers.Ids[c.Customer], decision.Pass, score, evidence);
+            link = new IdentityLink(hmrc[h], customers.Ids[c.Customer], decision.Pass, score, evidence) { Customer = c.Customer };
         }
         else if (decision is not null)
         {

@@ -4,7 +4,15 @@ namespace JotMatcher.Core.Matching;
 public sealed record MatchResult(
     IReadOnlyList<IdentityLink> Links,
     IReadOnlyList<ReviewCase> Reviews,
-    MatchDiagnostics Diagnostics);
+    MatchDiagnostics Diagnostics)
+{
+    /// <summary>
+    /// The claims the links point into, grouped by the customer index each link carries (<see cref="IdentityLink.Customer"/>);
+    /// null for a result made elsewhere. Only the spells are kept, not the matcher's profiles, which are garbage once
+    /// matching ends.
+    /// </summary>
+    internal Attribution.CustomerSpells? SpellsByCustomer { get; init; }
+}
 
 /// <summary>
 /// Counts for the run summary and the fitted model, serialised, so a replay can use exactly the same weights.

@@ -18,7 +18,7 @@ public static class JobOutcomeRun
     {
         var match = new IdentityMatcher(settings).Match(input.Claims, input.Employments, input.FixedModelJson, onStep);
         onStep?.Invoke(AttributionStep);
-        var attribution = new OutcomeAttributor(input.Rules, input.Reference, input.AsOf).Attribute(match.Links, input.Claims, settings.Parallelism());
+        var attribution = new OutcomeAttributor(input.Rules, input.Reference, input.AsOf).Attribute(match, input.Claims, settings.Parallelism());
         return new RunResult(match, attribution, input.AsOf);
     }
 
