@@ -13,7 +13,7 @@ internal static class DeterministicPass
         PassDecision?[] decisions, Candidate[]?[] sharedNino, ParallelOptions parallel)
     {
         // The records' stems merged with the customers' once, rather than a scattered look-up a record.
-        var blocks = byStem.RangesFor(new KeyIndex(Array.ConvertAll(employments, e => e.Stem)), employments.Length);
+        var blocks = byStem.RangesFor(new KeyIndex(Array.ConvertAll(employments, e => e.Stem), parallel), employments.Length);
 
         // Each thread reuses its two candidate lists: only a decision's own array is allocated, once, at its final size.
         Parallel.For(0, employments.Length, parallel, () => (Agreeing: new List<Candidate>(), Disagreeing: new List<Candidate>()), (h, _, lists) =>

@@ -35,7 +35,7 @@ public sealed class IdentityMatcher(MatchingSettings settings)
         onStep?.Invoke(Steps[1]);
         var decisions = new PassDecision?[hmrc.Length];
         var sharedNino = new Candidate[]?[hmrc.Length];
-        var byStem = new KeyIndex(customers.Profiles, p => p.Stem);
+        var byStem = new KeyIndex(customers.Profiles, p => p.Stem, parallel);
         DeterministicPass.Run(profiles, customers.Profiles, byStem, decisions, sharedNino, parallel);
 
         onStep?.Invoke(Steps[2]);

@@ -19,41 +19,160 @@ internal sealed class KeyIndex
     // birth) must not make its bucket's other keys slow to find.
     private const int ScanLimit = 16;
 
+    // Below this many items a second thread costs more than it saves.
+    private const int ParallelBuildMinimum = 1 << 18;
+    private const int MaxChunks = 8;
+
     private readonly ulong[] keys;
     private readonly int[] items;
     private readonly int[] bucketStarts;
     private readonly int shift;
 
-    public KeyIndex(IdentityProfile[] customers, Func<IdentityProfile, long> keyOf)
-        : this(customers.Length, i => keyOf(customers[i]))
+    /// <param name="parallel">When given, a large index is built on several threads: the same arrays, item for item, as on one.</param>
+    public KeyIndex(IdentityProfile[] customers, Func<IdentityProfile, long> keyOf, ParallelOptions? parallel = null)
+        : this(customers.Length, i => keyOf(customers[i]), parallel)
     {
     }
 
     /// <summary>Indexes item i under <paramref name="keyOfItem"/>[i]; key 0 means the item has no key.</summary>
-    public KeyIndex(long[] keyOfItem)
-        : this(keyOfItem.Length, i => keyOfItem[i])
+    public KeyIndex(long[] keyOfItem, ParallelOptions? parallel = null)
+        : this(keyOfItem.Length, i => keyOfItem[i], parallel)
     {
     }
 
     // The mixed keys are needed only while building: a pooled buffer, so seventeen indexes of a million customers do
     // not each leave ten megabytes for the collector.
-    private KeyIndex(int itemCount, Func<int, long> keyOf)
+    private KeyIndex(int itemCount, Func<int, long> keyOf, ParallelOptions? parallel)
     {
         var buffer = ArrayPool<ulong>.Shared.Rent(itemCount);
         try
         {
-            var mixed = buffer.AsSpan(0, itemCount);
-            for (var i = 0; i < mixed.Length; i++)
+            // The probabilistic pass's indexes are built one a thread already and pass no options.
+            var chunks = parallel is null || itemCount < ParallelBuildMinimum
+                ? 1
+                : Math.Clamp(parallel.MaxDegreeOfParallelism > 0 ? parallel.MaxDegreeOfParallelism : Environment.ProcessorCount, 1, MaxChunks);
+            if (chunks == 1)
             {
-                mixed[i] = (ulong)keyOf(i) * Mixer;
-            }
+                var mixed = buffer.AsSpan(0, itemCount);
+                for (var i = 0; i < mixed.Length; i++)
+                {
+                    mixed[i] = (ulong)keyOf(i) * Mixer;
+                }
 
-            (keys, items, bucketStarts, shift) = Build(mixed);
+                (keys, items, bucketStarts, shift) = Build(mixed);
+            }
+            else
+            {
+                (keys, items, bucketStarts, shift) = BuildInChunks(buffer, itemCount, keyOf, chunks, parallel!);
+            }
         }
         finally
         {
             ArrayPool<ulong>.Shared.Return(buffer);
         }
+    }
+
+    private static int BucketBits(int count)
+    {
+        // Between one and two items per bucket (a power of two buckets): the table costs two to four bytes per item.
+        var bits = 0;
+        while ((1L << (bits + 1)) <= count)
+        {
+            bits++;
+        }
+
+        return bits;
+    }
+
+    /// <summary>
+    /// <see cref="Build"/> on several threads, each taking a contiguous range of items: every range counts its own
+    /// buckets, then scatters its items after the lower ranges' items of the same bucket, so each bucket holds its items
+    /// in index order exactly as the one-thread counting sort leaves them; the buckets are then sorted in ranges.
+    /// </summary>
+    private static (ulong[] Keys, int[] Items, int[] BucketStarts, int Shift) BuildInChunks(
+        ulong[] mixed, int itemCount, Func<int, long> keyOf, int chunks, ParallelOptions parallel)
+    {
+        var per = (itemCount + chunks - 1) / chunks;
+        var nonZero = new int[chunks];
+        Parallel.For(0, chunks, parallel, t =>
+        {
+            var (from, to) = (t * per, Math.Min(itemCount, (t + 1) * per));
+            var n = 0;
+            for (var i = from; i < to; i++)
+            {
+                var m = (ulong)keyOf(i) * Mixer;
+                mixed[i] = m;
+                n += m != 0 ? 1 : 0;
+            }
+
+            nonZero[t] = n;
+        });
+
+        var count = nonZero.Sum();
+        var bits = BucketBits(count);
+        var shift = bits == 0 ? 63 : 64 - bits;
+        var buckets = 1 << bits;
+        var counts = new int[chunks][];
+        Parallel.For(0, chunks, parallel, t =>
+        {
+            var mine = new int[buckets];
+            var (from, to) = (t * per, Math.Min(itemCount, (t + 1) * per));
+            for (var i = from; i < to; i++)
+            {
+                if (mixed[i] != 0)
+                {
+                    mine[BucketOf(mixed[i])]++;
+                }
+            }
+
+            counts[t] = mine;
+        });
+
+        // bucketStarts[b] is where bucket b begins; each range's counts become where its items of that bucket begin.
+        var bucketStarts = new int[buckets + 1];
+        var at = 0;
+        for (var b = 0; b < buckets; b++)
+        {
+            bucketStarts[b] = at;
+            for (var t = 0; t < chunks; t++)
+            {
+                var c = counts[t][b];
+                counts[t][b] = at;
+                at += c;
+            }
+        }
+
+        bucketStarts[buckets] = at;
+        var keys = new ulong[count];
+        var items = new int[count];
+        Parallel.For(0, chunks, parallel, t =>
+        {
+            var next = counts[t];
+            var (from, to) = (t * per, Math.Min(itemCount, (t + 1) * per));
+            for (var i = from; i < to; i++)
+            {
+                var m = mixed[i];
+                if (m != 0)
+                {
+                    var slot = next[BucketOf(m)]++;
+                    keys[slot] = m;
+                    items[slot] = i;
+                }
+            }
+        });
+
+        var bucketsPer = (buckets + chunks - 1) / chunks;
+        Parallel.For(0, chunks, parallel, t =>
+        {
+            for (var b = t * bucketsPer; b < Math.Min(buckets, (t + 1) * bucketsPer); b++)
+            {
+                SortBucket(keys, items, bucketStarts[b], bucketStarts[b + 1]);
+            }
+        });
+
+        return (keys, items, bucketStarts, shift);
+
+        int BucketOf(ulong m) => (int)(m >> shift) & (buckets - 1);
     }
 
     private static (ulong[] Keys, int[] Items, int[] BucketStarts, int Shift) Build(ReadOnlySpan<ulong> mixed)
@@ -67,13 +186,7 @@ internal sealed class KeyIndex
             }
         }
 
-        // Between one and two items per bucket (a power of two buckets): the table costs two to four bytes per item.
-        var bits = 0;
-        while ((1L << (bits + 1)) <= count)
-        {
-            bits++;
-        }
-
+        var bits = BucketBits(count);
         var shift = bits == 0 ? 63 : 64 - bits;
         var buckets = 1 << bits;
         var bucketStarts = new int[buckets + 1];

@@ -61,7 +61,7 @@ internal static class OneEditNinoIndex
             }
         }
 
-        var index = new KeyIndex(maskedKeys);
+        var index = new KeyIndex(maskedKeys, parallel);
         var chunks = new List<(int Record, int Customer)>?[(customers.Length + ChunkSize - 1) / ChunkSize];
         Parallel.For(0, chunks.Length, parallel, k =>
         {

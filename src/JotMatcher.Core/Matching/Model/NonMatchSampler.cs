@@ -51,7 +51,7 @@ internal static class NonMatchSampler
     /// </summary>
     public static long[][] SameSurnameNonMatches(IdentityProfile[] customers, MatchingSettings settings, ParallelOptions parallel)
     {
-        var bySurname = new KeyIndex(customers, static p => p.Surname.Length == 0 ? 0 : KeyHash.Of(p.Surname, 0));
+        var bySurname = new KeyIndex(customers, static p => p.Surname.Length == 0 ? 0 : KeyHash.Of(p.Surname, 0), parallel);
         var perChunk = new long[Chunks][][];
         var chunkSize = (customers.Length + Chunks - 1) / Chunks;
         var chunkBudget = (settings.RandomPairSamples / Chunks) + 1;

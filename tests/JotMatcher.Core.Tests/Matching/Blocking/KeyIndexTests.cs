@@ -75,9 +75,53 @@ public sealed class KeyIndexTests
         }
     }
 
-    private static KeyIndex AssertAgreesWithPlainLookup(long[] keyOf, Random random)
+    /// <summary>
+    /// A large index built on several threads must be the one-thread index slot for slot (each range of items scatters
+    /// after the lower ranges' items of the same bucket), so results never depend on the thread count: probed through
+    /// both, every key's items and their positions agree.
+    /// </summary>
+    [TestCase(2)]
+    [TestCase(3)]
+    [TestCase(8)]
+    public void Built_on_several_threads_it_is_the_one_thread_index_slot_for_slot(int threads)
     {
-        var index = new KeyIndex(keyOf);
+        var random = new Random(threads);
+        var keyOf = new long[300_001];
+        for (var i = 0; i < keyOf.Length; i++)
+        {
+            // No key, a placeholder shared by thousands, small dense keys, or a random 64-bit one.
+            keyOf[i] = random.Next(6) switch
+            {
+                0 => 0,
+                1 => 19000101,
+                2 or 3 => random.Next(1, 50_000),
+                _ => random.NextInt64(long.MinValue, long.MaxValue),
+            };
+        }
+
+        var serial = new KeyIndex(keyOf);
+        var parallel = new KeyIndex(keyOf, new ParallelOptions { MaxDegreeOfParallelism = threads });
+
+        var probes = new KeyIndex(keyOf);
+        var serialRanges = serial.RangesFor(probes, keyOf.Length);
+        var parallelRanges = parallel.RangesFor(probes, keyOf.Length);
+        Assert.That(parallelRanges, Is.EqualTo(serialRanges), "every key's items in the same slots");
+        var runs = 0;
+        KeyIndex.Join(serial, parallel, (a, b) =>
+        {
+            runs++;
+            if (!a.SequenceEqual(b))
+            {
+                Assert.Fail("a key's items differ");
+            }
+        });
+        Assert.That(runs, Is.EqualTo(keyOf.Where(k => k != 0).Distinct().Count()));
+        AssertAgreesWithPlainLookup(keyOf, random, parallel);
+    }
+
+    private static KeyIndex AssertAgreesWithPlainLookup(long[] keyOf, Random random, KeyIndex? built = null)
+    {
+        var index = built ?? new KeyIndex(keyOf);
         var expected = Enumerable.Range(0, keyOf.Length).Where(i => keyOf[i] != 0).ToLookup(i => keyOf[i]);
         foreach (var group in expected)
         {
