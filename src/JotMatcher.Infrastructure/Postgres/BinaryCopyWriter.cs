@@ -23,6 +23,9 @@ internal sealed class BinaryCopyWriter : IAsyncDisposable
 
     private const int BufferSize = 1 << 16;
 
+    /// <summary>A row starts only below this, so most rows fit whole in the slack above it without growing the buffer.</summary>
+    private const int FlushThreshold = BufferSize - 1024;
+
     // "PGCOPY\n\xff\r\n\0", then flags (0: no OIDs) and the header extension length (0).
     private static ReadOnlySpan<byte> Header => [(byte)'P', (byte)'G', (byte)'C', (byte)'O', (byte)'P', (byte)'Y', (byte)'\n', 0xFF, (byte)'\r', (byte)'\n', 0, 0, 0, 0, 0, 0, 0, 0, 0];
 
@@ -76,28 +79,62 @@ internal sealed class BinaryCopyWriter : IAsyncDisposable
         await using var copy = await BeginAsync(connection, copyCommand, cancellationToken);
         await foreach (var batch in batches.WithCancellation(cancellationToken))
         {
-            foreach (var row in batch)
-            {
-                await copy.StartRowAsync(fields);
-                writeRow(copy, row);
-            }
+            await copy.WriteRowsAsync(batch, fields, writeRow);
         }
 
         await copy.CompleteAsync();
         return copy.Rows;
     }
 
+    /// <summary>
+    /// Whether another row goes into the buffer before it must be sent: a writer of many rows writes them with
+    /// <see cref="StartRow"/> while this holds, then awaits <see cref="FlushAsync"/> once, instead of awaiting
+    /// <see cref="StartRowAsync"/> for every row (an async step per row was a tenth of storing a million people's results).
+    /// </summary>
+    public bool HasRoom => length <= FlushThreshold;
+
+    /// <summary>
+    /// Starts a row of <paramref name="fields"/> fields without sending anything: see <see cref="HasRoom"/>. Past the
+    /// threshold it still works (the buffer grows), so a caller that does not check only uses more memory.
+    /// </summary>
+    public void StartRow(short fields)
+    {
+        Rows++;
+        Ensure(2);
+        WriteInt16(fields);
+    }
+
+    /// <summary>Sends the rows written so far to the server; rows are sent only between rows.</summary>
+    public async ValueTask FlushAsync()
+    {
+        await stream.WriteAsync(buffer.AsMemory(0, length), cancellationToken);
+        length = 0;
+    }
+
+    /// <summary>
+    /// Writes <paramref name="rows"/> of <paramref name="fields"/> fields each through <paramref name="writeRow"/>,
+    /// filling the buffer synchronously and awaiting only to send it.
+    /// </summary>
+    public async ValueTask WriteRowsAsync<T>(ReadOnlyMemory<T> rows, short fields, Action<BinaryCopyWriter, T> writeRow)
+    {
+        var next = 0;
+        while ((next = Fill(rows.Span, next, fields, writeRow)) < rows.Length)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            await FlushAsync();
+        }
+    }
+
     /// <summary>Starts a row of <paramref name="fields"/> fields; may send the rows before it to the server.</summary>
     public ValueTask StartRowAsync(short fields)
     {
-        Rows++;
-        if (length > BufferSize - 1024)
+        if (HasRoom)
         {
-            return FlushAsync(fields);
+            StartRow(fields);
+            return ValueTask.CompletedTask;
         }
 
-        WriteInt16(fields);
-        return ValueTask.CompletedTask;
+        return FlushThenStartAsync(fields);
     }
 
     public void Text(string value)
@@ -298,11 +335,22 @@ internal sealed class BinaryCopyWriter : IAsyncDisposable
         WriteInt32(value);
     }
 
-    private async ValueTask FlushAsync(short nextRowFields)
+    private async ValueTask FlushThenStartAsync(short fields)
     {
-        await stream.WriteAsync(buffer.AsMemory(0, length), cancellationToken);
-        length = 0;
-        WriteInt16(nextRowFields);
+        await FlushAsync();
+        StartRow(fields);
+    }
+
+    /// <summary>The rows from <paramref name="next"/> that fit before the buffer must be sent; returns the first row not written.</summary>
+    private int Fill<T>(ReadOnlySpan<T> rows, int next, short fields, Action<BinaryCopyWriter, T> writeRow)
+    {
+        while (next < rows.Length && HasRoom)
+        {
+            StartRow(fields);
+            writeRow(this, rows[next++]);
+        }
+
+        return next;
     }
 
     /// <summary>

@@ -189,6 +189,7 @@ public sealed class MonthResultsWriter(NinoPseudonymizer pseudonymizer, ILogger 
         return replacements;
     }
 
+    // Each COPY fills its buffer with plain calls and awaits only to send it (BinaryCopyWriter.WriteRowsAsync).
     private static async Task WriteOutcomesAsync(
         NpgsqlConnection connection, long runId, InMonth<JobOutcome>[] outcomes, NinoPseudonymBatch pseudonyms, CancellationToken cancellationToken)
     {
@@ -197,30 +198,31 @@ public sealed class MonthResultsWriter(NinoPseudonymizer pseudonymizer, ILogger 
                 priority_group, base_points, sustain_points, sustain_pending, area_points, child_points, total_points,
                 office_code, district_code, rule_set_version, run_id) FROM STDIN (FORMAT BINARY)
             """, cancellationToken);
-        foreach (var (month, o) in outcomes)
+        await copy.WriteRowsAsync<InMonth<JobOutcome>>(outcomes, 18, (copy, row) =>
         {
-            cancellationToken.ThrowIfCancellationRequested();
-            await copy.StartRowAsync(18);
+            var (month, o) = row;
+            var spell = o.Spell;
+            var link = o.Link;
+            var points = o.Points;
             copy.Text(month);
             copy.Text(o.HmrcId);
-            copy.Text(o.Spell.ClaimId);
-            copy.Text(o.Spell.CustomerId);
-            copy.Pseudonym(pseudonyms, o.Spell.Nino);
-            copy.Text(o.Link.Pass.ToExportName());
-            copy.Float8(o.Link.Score);
-            copy.Int16((short)o.Points.Group);
-            copy.Int32(o.Points.BasePoints);
-            copy.Int32(o.Points.SustainPoints);
-            copy.Boolean(o.Points.SustainPending);
-            copy.Int32(o.Points.AreaPoints);
-            copy.Int32(o.Points.ChildPoints);
-            copy.Int32(o.Points.TotalPoints);
-            copy.Text(o.Spell.OfficeCode);
-            copy.Text(o.Spell.DistrictCode);
-            copy.Text(o.Points.RuleSetVersion);
+            copy.Text(spell.ClaimId);
+            copy.Text(spell.CustomerId);
+            copy.Pseudonym(pseudonyms, spell.Nino);
+            copy.Text(link.Pass.ToExportName());
+            copy.Float8(link.Score);
+            copy.Int16((short)points.Group);
+            copy.Int32(points.BasePoints);
+            copy.Int32(points.SustainPoints);
+            copy.Boolean(points.SustainPending);
+            copy.Int32(points.AreaPoints);
+            copy.Int32(points.ChildPoints);
+            copy.Int32(points.TotalPoints);
+            copy.Text(spell.OfficeCode);
+            copy.Text(spell.DistrictCode);
+            copy.Text(points.RuleSetVersion);
             copy.Int64(runId);
-        }
-
+        });
         await copy.CompleteAsync();
     }
 
@@ -232,9 +234,9 @@ public sealed class MonthResultsWriter(NinoPseudonymizer pseudonymizer, ILogger 
             COPY jot.review_case (month, hmrc_id, claim_id, customer_id, nino_pseudonym, reason, match_method, match_score, run_id)
             FROM STDIN (FORMAT BINARY)
             """, cancellationToken);
-        foreach (var (month, r) in reviews)
+        await copy.WriteRowsAsync<InMonth<ReviewCase>>(reviews, 9, (copy, row) =>
         {
-            await copy.StartRowAsync(9);
+            var (month, r) = row;
             copy.Text(month);
             copy.Text(r.Employment.HmrcId);
             copy.Text(r.ClaimId);
@@ -252,8 +254,7 @@ public sealed class MonthResultsWriter(NinoPseudonymizer pseudonymizer, ILogger 
             copy.Text(r.Pass.ToExportName());
             copy.Float8(r.Score);
             copy.Int64(runId);
-        }
-
+        });
         await copy.CompleteAsync();
     }
 
@@ -264,9 +265,9 @@ public sealed class MonthResultsWriter(NinoPseudonymizer pseudonymizer, ILogger 
             COPY jot.referral (month, hmrc_id, claim_id, customer_id, nino_pseudonym, employment_start, claim_start, claim_end, run_id)
             FROM STDIN (FORMAT BINARY)
             """, cancellationToken);
-        foreach (var (month, r) in referrals)
+        await copy.WriteRowsAsync<InMonth<Referral>>(referrals, 9, (copy, row) =>
         {
-            await copy.StartRowAsync(9);
+            var (month, r) = row;
             copy.Text(month);
             copy.Text(r.Link.Employment.HmrcId);
             copy.Text(r.Spell.ClaimId);
@@ -276,8 +277,7 @@ public sealed class MonthResultsWriter(NinoPseudonymizer pseudonymizer, ILogger 
             copy.Date(r.Spell.ClaimStart);
             copy.NullableDate(r.Spell.ClaimEnd);
             copy.Int64(runId);
-        }
-
+        });
         await copy.CompleteAsync();
     }
 
@@ -288,30 +288,21 @@ public sealed class MonthResultsWriter(NinoPseudonymizer pseudonymizer, ILogger 
         // Month by month, the order of the table's index.
         for (var m = 0; m < rows.Months.Count; m++)
         {
-            foreach (var (month, o) in rows.Outcomes.Of(m))
-            {
-                await WriteEvidenceAsync(copy, month, "outcome", o.HmrcId, o.Spell.ClaimId, o.Link.Evidence);
-            }
-
-            foreach (var (month, r) in rows.Referrals.Of(m))
-            {
-                await WriteEvidenceAsync(copy, month, "referral", r.Link.Employment.HmrcId, r.Spell.ClaimId, r.Link.Evidence);
-            }
-
-            foreach (var (month, r) in rows.Reviews.Of(m))
-            {
-                await WriteEvidenceAsync(copy, month, "review", r.Employment.HmrcId, r.ClaimId, r.Evidence);
-            }
+            await copy.WriteRowsAsync<InMonth<JobOutcome>>(rows.Outcomes.Of(m), 7,
+                static (copy, o) => WriteEvidence(copy, o.Month, "outcome", o.Row.HmrcId, o.Row.Spell.ClaimId, o.Row.Link.Evidence));
+            await copy.WriteRowsAsync<InMonth<Referral>>(rows.Referrals.Of(m), 7,
+                static (copy, r) => WriteEvidence(copy, r.Month, "referral", r.Row.Link.Employment.HmrcId, r.Row.Spell.ClaimId, r.Row.Link.Evidence));
+            await copy.WriteRowsAsync<InMonth<ReviewCase>>(rows.Reviews.Of(m), 7,
+                static (copy, r) => WriteEvidence(copy, r.Month, "review", r.Row.Employment.HmrcId, r.Row.ClaimId, r.Row.Evidence));
         }
 
         await copy.CompleteAsync();
     }
 
     // One row per pair; the arrays keep the matcher's field order, so the waterfall reads back as it was built.
-    private static async ValueTask WriteEvidenceAsync(
+    private static void WriteEvidence(
         BinaryCopyWriter copy, string month, string subject, string hmrcId, string claimId, IReadOnlyList<FieldEvidence> evidence)
     {
-        await copy.StartRowAsync(7);
         copy.Text(month);
         copy.Text(subject);
         copy.Text(hmrcId);
@@ -352,9 +343,27 @@ public sealed class MonthResultsWriter(NinoPseudonymizer pseudonymizer, ILogger 
     {
         await using var copy = await BinaryCopyWriter.BeginAsync(connection,
             "COPY jot.match_link (month, hmrc_id, customer_id, match_method, match_score, disposition) FROM STDIN (FORMAT BINARY)", cancellationToken);
-        foreach (var (month, link, disposition) in rows.Links)
+        var links = rows.MergeLinks();
+        while (FillLinks(copy, links))
         {
-            await copy.StartRowAsync(6);
+            cancellationToken.ThrowIfCancellationRequested();
+            await copy.FlushAsync();
+        }
+
+        await copy.CompleteAsync();
+    }
+
+    /// <summary>Links into the buffer while it has room; false once they are all written.</summary>
+    private static bool FillLinks(BinaryCopyWriter copy, LinkMerge links)
+    {
+        while (copy.HasRoom)
+        {
+            if (!links.Next(out var month, out var link, out var disposition))
+            {
+                return false;
+            }
+
+            copy.StartRow(6);
             copy.Text(month);
             copy.Text(link.Employment.HmrcId);
             copy.Text(link.CustomerId);
@@ -363,6 +372,6 @@ public sealed class MonthResultsWriter(NinoPseudonymizer pseudonymizer, ILogger 
             copy.Text(disposition);
         }
 
-        await copy.CompleteAsync();
+        return true;
     }
 }

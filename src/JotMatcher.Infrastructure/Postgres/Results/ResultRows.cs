@@ -42,8 +42,8 @@ internal sealed class ByMonth<T>(T[] rows, int[] starts)
 /// lists are in already) — so each row the server stores goes to the right-hand end of the index, the cheapest
 /// place to insert (into an empty month the server even skips the descent from the root). Sent in the
 /// attribution's order, the rows of some fifty months interleave and every one costs a search down the index.
-/// The links (one per matched HMRC record, the most rows) are kept as positions in the attribution's lists, not
-/// as a list of their own, and merged by hmrc_id as they are stored.
+/// The links (one per matched HMRC record, the most rows) are kept in the attribution's four lists, grouped by
+/// month, and merged by hmrc_id as they are stored (<see cref="LinkMerge"/>).
 /// </summary>
 internal sealed class ResultRows
 {
@@ -52,9 +52,8 @@ internal sealed class ResultRows
     private readonly Dictionary<string, int> monthIndex = new(StringComparer.Ordinal);
     private readonly string[] months;
     private readonly Dictionary<string, MonthTally> tallies = new(StringComparer.Ordinal);
-    private readonly AttributionResult attribution;
-    private ByMonth<int> notCredited = new([], []);
-    private ByMonth<int> noOutcome = new([], []);
+    private ByMonth<IdentityLink> notCredited = new([], []);
+    private ByMonth<IdentityLink> noOutcome = new([], []);
 
     private ResultRows(IReadOnlyList<string> months, RunResult result)
     {
@@ -65,7 +64,6 @@ internal sealed class ResultRows
             tallies.Add(this.months[i], new MonthTally());
         }
 
-        attribution = result.Attribution;
     }
 
     /// <summary>Outcomes by month, each month's in hmrc_id, claim_id order: the order of the outcome table's key.</summary>
@@ -93,74 +91,16 @@ internal sealed class ResultRows
     {
         get
         {
-            string[] dispositions = ["outcome", "referral", "not_credited", "no_outcome"];
-            var heads = new LinkHead[4];
-            for (var m = 0; m < months.Length; m++)
+            var merge = MergeLinks();
+            while (merge.Next(out var month, out var link, out var disposition))
             {
-                heads[0] = new LinkHead(Outcomes.Starts[m], Outcomes.Starts[m + 1], i => Outcomes.Rows[i].Row.Link);
-                heads[1] = new LinkHead(Referrals.Starts[m], Referrals.Starts[m + 1], i => Referrals.Rows[i].Row.Link);
-                heads[2] = new LinkHead(notCredited.Starts[m], notCredited.Starts[m + 1], i => attribution.MatchedNotCredited[notCredited.Rows[i]]);
-                heads[3] = new LinkHead(noOutcome.Starts[m], noOutcome.Starts[m + 1], i => attribution.MatchedNoOutcome[noOutcome.Rows[i]]);
-                while (true)
-                {
-                    // The list whose next link has the smallest hmrc_id (on a tie the earlier list); each list's next
-                    // hmrc_id is held, so a step compares strings in hand rather than following links to them.
-                    var from = -1;
-                    for (var s = 0; s < heads.Length; s++)
-                    {
-                        if (heads[s].Link is not null && (from < 0 || string.CompareOrdinal(heads[s].HmrcId, heads[from].HmrcId) < 0))
-                        {
-                            from = s;
-                        }
-                    }
-
-                    if (from < 0)
-                    {
-                        break;
-                    }
-
-                    var link = heads[from].Link!;
-                    heads[from].Advance();
-                    yield return (months[m], link, dispositions[from]);
-                }
+                yield return (month, link, disposition);
             }
         }
     }
 
-    /// <summary>A cursor over one month's links of one list, holding the next link and its hmrc_id (null link: none left).</summary>
-    private struct LinkHead
-    {
-        private readonly int end;
-        private readonly Func<int, IdentityLink> at;
-        private int next;
-
-        public LinkHead(int start, int end, Func<int, IdentityLink> at)
-        {
-            this.end = end;
-            this.at = at;
-            next = start;
-            Link = null;
-            HmrcId = "";
-            Advance();
-        }
-
-        public IdentityLink? Link { get; private set; }
-
-        public string HmrcId { get; private set; }
-
-        public void Advance()
-        {
-            if (next < end)
-            {
-                Link = at(next++);
-                HmrcId = Link.Employment.HmrcId;
-            }
-            else
-            {
-                Link = null;
-            }
-        }
-    }
+    /// <summary>The links in <see cref="Links"/> order, read one at a time without an enumerator's step per link (the month writer's COPY loop).</summary>
+    public LinkMerge MergeLinks() => new(months, Outcomes, Referrals, notCredited, noOutcome);
 
     public static ResultRows For(IReadOnlyList<string> months, RunInput input, RunResult result)
     {
@@ -168,8 +108,8 @@ internal sealed class ResultRows
         rows.Outcomes = rows.GroupByMonth(result.Attribution.Outcomes, static o => o.Link.Employment.EmploymentStart, static (month, o) => new InMonth<JobOutcome>(month, o));
         rows.Reviews = rows.GroupByMonth(result.Match.Reviews, static r => r.Employment.EmploymentStart, static (month, r) => new InMonth<ReviewCase>(month, r));
         rows.Referrals = rows.GroupByMonth(result.Attribution.Referrals, static r => r.Link.Employment.EmploymentStart, static (month, r) => new InMonth<Referral>(month, r));
-        rows.notCredited = rows.PositionsByMonth(result.Attribution.MatchedNotCredited);
-        rows.noOutcome = rows.PositionsByMonth(result.Attribution.MatchedNoOutcome);
+        rows.notCredited = rows.LinksByMonth(result.Attribution.MatchedNotCredited);
+        rows.noOutcome = rows.LinksByMonth(result.Attribution.MatchedNoOutcome);
 
         var hmrcRecords = new long[rows.months.Length];
         foreach (var e in input.Employments)
@@ -219,23 +159,9 @@ internal sealed class ResultRows
         return new ByMonth<TRow>(placed, starts);
     }
 
-    /// <summary>Positions in <paramref name="links"/> of the links of the months being replaced, grouped by month.</summary>
-    private ByMonth<int> PositionsByMonth(IReadOnlyList<IdentityLink> links)
-    {
-        var starts = Starts(links, static l => l.Employment.EmploymentStart);
-        var placed = new int[starts[^1]];
-        var next = starts[..^1];
-        for (var i = 0; i < links.Count; i++)
-        {
-            var month = Wanted(links[i].Employment.EmploymentStart);
-            if (month >= 0)
-            {
-                placed[next[month]++] = i;
-            }
-        }
-
-        return new ByMonth<int>(placed, starts);
-    }
+    /// <summary>The links of the months being replaced, grouped by month.</summary>
+    private ByMonth<IdentityLink> LinksByMonth(IReadOnlyList<IdentityLink> links)
+        => GroupByMonth(links, static l => l.Employment.EmploymentStart, static (_, l) => l);
 
     /// <summary>Where each month's rows start once grouped, and (last) how many rows there are.</summary>
     private int[] Starts<T>(IReadOnlyList<T> source, Func<T, DateOnly> start)
