@@ -85,7 +85,9 @@ internal static class InputFileReader
             Separator = ',',
             TrackLineNumbers = true,
             TrimWhitespace = true,
-            PoolStrings = true,
+            // Off: the mappers make each kept string from the field's bytes themselves, pooling only the columns
+            // whose values repeat (ColumnStringPool); nothing here calls GetString.
+            PoolStrings = false,
             IncludeValuesInExceptions = false,
             MaxRecordSize = MaxRecordBytes,
             MalformedData = CsvMalformedDataHandling.Skip,
@@ -104,6 +106,7 @@ internal static class InputFileReader
         };
 
         IRecordMapper<T>? mapper = null;
+        var idsMark = ids.Mark();
         try
         {
             using var csv = CsvReader.Create(stream, options, leaveOpen: true);
@@ -149,10 +152,8 @@ internal static class InputFileReader
         catch (CsvFormatException e)
         {
             // Only a record over MaxRecordBytes gets here (quoting problems are skipped and reported above).
-            foreach (var record in records)
-            {
-                ids.Remove(mapper!.IdOf(record));
-            }
+            // The mapper is null when the header itself was the record too large: then no record was read either.
+            ids.RollBack(idsMark, mapper is null ? [] : records.Select(mapper.IdOf));
 
             return Quarantine<T>(name, kind, stream.FinishHex(), $"a record starting near line {e.LineNumber} is over {MaxRecordBytes / (1024 * 1024)} MB (a quote never closed?) — not ingested");
         }

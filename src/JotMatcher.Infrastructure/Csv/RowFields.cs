@@ -20,6 +20,12 @@ internal sealed class RowFields(CsvReader csv)
 
     private readonly char[] chars = new char[MaxFieldBytes];
 
+    /// <summary>
+    /// Whether the last text field read was readable (<see cref="IsReadable"/>) and, for a required one, present: such a
+    /// value may be taken again for the same bytes (<see cref="RepeatedField{T}"/>) without repeating its checks.
+    /// </summary>
+    private bool lastReadable;
+
     public string? RejectReason { get; private set; }
 
     public int Warnings { get; private set; }
@@ -46,10 +52,11 @@ internal sealed class RowFields(CsvReader csv)
         if (IsBlank(span))
         {
             Reject($"{column.Name}: missing");
+            lastReadable = false;
             return "";
         }
 
-        return CheckedText(column, span, rejectBad: true);
+        return CheckedText(column, span, rejectBad: true, pool: null);
     }
 
     /// <summary><see cref="Required(Column)"/>, taking the previous row's string when the bytes are the same.</summary>
@@ -62,7 +69,7 @@ internal sealed class RowFields(CsvReader csv)
         }
 
         var value = Required(column);
-        if (IsReadable(span) && !IsBlank(span))
+        if (lastReadable)
         {
             previous.Remember(span, value);
         }
@@ -80,7 +87,7 @@ internal sealed class RowFields(CsvReader csv)
         }
 
         var value = Nino.ParseSpan(IdentityChars(column, span));
-        if (IsReadable(span))
+        if (lastReadable)
         {
             previous.Remember(span, value);
         }
@@ -98,7 +105,7 @@ internal sealed class RowFields(CsvReader csv)
         }
 
         var value = Postcodes.Normalise(IdentityChars(column, span));
-        if (IsReadable(span))
+        if (lastReadable)
         {
             previous.Remember(span, value);
         }
@@ -108,9 +115,9 @@ internal sealed class RowFields(CsvReader csv)
 
     /// <summary>
     /// A field the matcher compares (NINo, names, postcode): invalid UTF-8 reads as blank with a warning;
-    /// over-long rejects the row.
+    /// over-long rejects the row. <paramref name="pool"/> serves a column whose values repeat.
     /// </summary>
-    public string Identity(Column column)
+    public string Identity(Column column, ColumnStringPool? pool = null)
     {
         var span = Span(column);
         if (span.IsEmpty)
@@ -124,11 +131,14 @@ internal sealed class RowFields(CsvReader csv)
             return "";
         }
 
-        return CheckedText(column, span, rejectBad: false);
+        return CheckedText(column, span, rejectBad: false, pool);
     }
 
-    /// <summary>Any other text (office, district, area, employer reference): anything unreadable reads as blank with a warning.</summary>
-    public string Optional(Column column)
+    /// <summary>
+    /// Any other text (office, district, area, employer reference): anything unreadable reads as blank with a warning.
+    /// <paramref name="pool"/> serves a column whose values repeat.
+    /// </summary>
+    public string Optional(Column column, ColumnStringPool? pool = null)
     {
         var span = Span(column);
         if (span.IsEmpty)
@@ -142,7 +152,7 @@ internal sealed class RowFields(CsvReader csv)
             return "";
         }
 
-        return CheckedText(column, span, rejectBad: false);
+        return CheckedText(column, span, rejectBad: false, pool);
     }
 
     public DateOnly RequiredDate(Column column)
@@ -195,11 +205,21 @@ internal sealed class RowFields(CsvReader csv)
     /// <summary>Text that no rule warns about or rejects: within <see cref="MaxFieldBytes"/>, valid UTF-8, no NUL.</summary>
     private static bool IsReadable(ReadOnlySpan<byte> span) => span.Length <= MaxFieldBytes && Utf8.IsValid(span) && !span.Contains((byte)0);
 
-    private string CheckedText(Column column, ReadOnlySpan<byte> span, bool rejectBad)
+    private string CheckedText(Column column, ReadOnlySpan<byte> span, bool rejectBad, ColumnStringPool? pool)
     {
+        // The common case in one pass: ASCII without NUL is readable, and its string is made (or found) here.
+        // Quoted values keep their inner spaces in CsvHelper; identifiers and names never mean them.
+        if (span.Length <= MaxFieldBytes && FieldText.IsPlainAscii(span))
+        {
+            lastReadable = true;
+            var trimmed = FieldText.TrimAscii(span);
+            return pool is null ? FieldText.FromAscii(trimmed) : pool.Get(trimmed);
+        }
+
         // A NUL byte is valid UTF-8 but no PostgreSQL text value can hold it: staged, it would fail every run that
         // includes the file, so it is unreadable here like any other byte that is not text.
-        if (!IsReadable(span))
+        lastReadable = IsReadable(span);
+        if (!lastReadable)
         {
             if (rejectBad)
             {
@@ -214,8 +234,7 @@ internal sealed class RowFields(CsvReader csv)
             return "";
         }
 
-        // Quoted values keep their inner spaces in CsvHelper; identifiers and names never mean them.
-        return csv.GetString(column.Index).Trim();
+        return FieldText.FromUtf8(span);
     }
 
     /// <summary>
@@ -224,6 +243,7 @@ internal sealed class RowFields(CsvReader csv)
     /// </summary>
     private ReadOnlySpan<char> IdentityChars(Column column, ReadOnlySpan<byte> span)
     {
+        lastReadable = true;
         if (span.IsEmpty)
         {
             return default;
@@ -231,12 +251,21 @@ internal sealed class RowFields(CsvReader csv)
 
         if (span.Length > MaxFieldBytes)
         {
+            lastReadable = false;
             Reject($"{column.Name}: too long");
             return default;
         }
 
+        if (FieldText.IsPlainAscii(span))
+        {
+            // ASCII widens one byte to one character; the span is at most MaxFieldBytes, the buffer's size.
+            _ = Ascii.ToUtf16(span, chars, out var widened);
+            return chars.AsSpan(0, widened).Trim();
+        }
+
         if (!IsReadable(span))
         {
+            lastReadable = false;
             Warn();
             return default;
         }
