@@ -22,6 +22,7 @@ internal sealed class PhaseTimings(TimeProvider clock) : RunProgress
     private long _allocatedStarted;
     private int _gen0Started;
     private int _gen2Started;
+    private TimeSpan _pausedStarted;
 
     public IReadOnlyList<Phase> Phases => _phases;
 
@@ -38,6 +39,7 @@ internal sealed class PhaseTimings(TimeProvider clock) : RunProgress
         _allocatedStarted = GC.GetTotalAllocatedBytes();
         _gen0Started = GC.CollectionCount(0);
         _gen2Started = GC.CollectionCount(2);
+        _pausedStarted = GC.GetTotalPauseDuration();
     }
 
     public void End()
@@ -51,6 +53,7 @@ internal sealed class PhaseTimings(TimeProvider clock) : RunProgress
                 (GC.GetTotalAllocatedBytes() - _allocatedStarted) / (1024.0 * 1024.0),
                 GC.CollectionCount(0) - _gen0Started,
                 GC.CollectionCount(2) - _gen2Started,
+                (GC.GetTotalPauseDuration() - _pausedStarted).TotalSeconds,
                 PeakResidentMegabytes()));
             _current = null;
         }
@@ -58,7 +61,7 @@ internal sealed class PhaseTimings(TimeProvider clock) : RunProgress
 
     /// <summary>
     /// <c>{ "total_seconds": …, "cpu_seconds": …, "phases": [ { "name": …, "seconds": …, "cpu_seconds": …,
-    /// "allocated_mb": …, "gen0_collections": …, "gen2_collections": …, "peak_rss_mb": … } ] }</c>
+    /// "allocated_mb": …, "gen0_collections": …, "gen2_collections": …, "gc_pause_seconds": …, "peak_rss_mb": … } ] }</c>
     /// (<c>scripts/bench</c> reads each phase's name and seconds, in that order).
     /// </summary>
     public void WriteJson(string path)
@@ -79,6 +82,7 @@ internal sealed class PhaseTimings(TimeProvider clock) : RunProgress
             json.WriteNumber("allocated_mb", Math.Round(phase.AllocatedMegabytes, 1));
             json.WriteNumber("gen0_collections", phase.Gen0Collections);
             json.WriteNumber("gen2_collections", phase.Gen2Collections);
+            json.WriteNumber("gc_pause_seconds", Math.Round(phase.GcPauseSeconds, 3));
             json.WriteNumber("peak_rss_mb", Math.Round(phase.PeakResidentMegabytes));
             json.WriteEndObject();
         }
@@ -95,9 +99,9 @@ internal sealed class PhaseTimings(TimeProvider clock) : RunProgress
     }
 
     /// <summary>
-    /// One step: wall and CPU seconds, megabytes allocated, collections (gen 0 counts every collection), and the
-    /// process's peak resident megabytes so far when it ended.
+    /// One step: wall and CPU seconds, megabytes allocated, collections (gen 0 counts every collection), the time the
+    /// collector held the program's threads paused, and the process's peak resident megabytes so far when it ended.
     /// </summary>
     public sealed record Phase(string Name, double Seconds, double CpuSeconds, double AllocatedMegabytes, int Gen0Collections, int Gen2Collections,
-        double PeakResidentMegabytes);
+        double GcPauseSeconds, double PeakResidentMegabytes);
 }
