@@ -81,6 +81,45 @@ public sealed class ResultRowsTests
         });
     }
 
+    // A replay's throw-away tables have no primary keys: the rows are checked to be one per key as they are grouped
+    // (outcomes, referrals) and merged (links), so a duplicate stops the write rather than being stored twice.
+    [Test]
+    public void An_outcome_listed_twice_stops_the_write()
+    {
+        var outcomes = _result.Attribution.Outcomes;
+        var twice = outcomes.Take(5).Append(outcomes[4]).Concat(outcomes.Skip(5)).ToList();
+        var result = _result with { Attribution = _result.Attribution with { Outcomes = twice } };
+        var month = outcomes[4].EmploymentMonth;
+
+        var error = Assert.Throws<InvalidOperationException>(() => ResultRows.For([month], _input, result));
+        Assert.That(error!.Message, Does.Contain("outcome").And.Contain(month));
+    }
+
+    [Test]
+    public void A_referral_out_of_key_order_stops_the_write()
+    {
+        var referrals = _result.Attribution.Referrals;
+        var month = referrals.GroupBy(r => Month(r.Link)).First(g => g.Count() > 1).Key;
+        var result = _result with { Attribution = _result.Attribution with { Referrals = referrals.Reverse().ToList() } };
+
+        Assert.That(() => ResultRows.For([month], _input, result),
+            Throws.InvalidOperationException.With.Message.Contains("referral").And.Message.Contains(month));
+    }
+
+    [Test]
+    public void A_link_listed_twice_stops_the_write_when_it_is_reached()
+    {
+        var noOutcome = _result.Attribution.MatchedNoOutcome;
+        var link = noOutcome[noOutcome.Count / 2];
+        var month = Month(link);
+        // The same link both with no outcome and not credited: two links of one (month, hmrc_id).
+        var result = _result with { Attribution = _result.Attribution with { MatchedNotCredited = [.. _result.Attribution.MatchedNotCredited, link] } };
+        var rows = ResultRows.For([month], _input, result);
+
+        Assert.That(() => rows.Links.Count(), Throws.InvalidOperationException.With.Message.Contains(month));
+        Assert.That(ResultRows.For([month], _input, _result).Links.Count(), Is.GreaterThan(1));
+    }
+
     private static string Month(IdentityLink link) => Month(link.Employment.EmploymentStart);
 
     private static string Month(DateOnly date) => date.ToString("yyyy-MM", System.Globalization.CultureInfo.InvariantCulture);

@@ -8,7 +8,7 @@ namespace JotMatcher.Infrastructure.Postgres.Results;
 /// attribution's four lists (each grouped by month, and in hmrc_id order within a month), with where each ended.
 /// A cursor rather than an enumerator, so the COPY loop takes a link with a plain call; each list's next link and
 /// its hmrc_id are held, so a step compares strings in hand (on a tie, the earlier list first) rather than
-/// following links to them.
+/// following links to them. Checks that the links are one per (month, hmrc_id) as it gives them.
 /// </summary>
 internal sealed class LinkMerge
 {
@@ -26,6 +26,7 @@ internal sealed class LinkMerge
     private readonly IdentityLink?[] heads = new IdentityLink?[Lists];
     private readonly string[] hmrcIds = new string[Lists];
     private int month = -1;
+    private string? lastHmrcId;
 
     public LinkMerge(
         string[] months, ByMonth<InMonth<JobOutcome>> outcomes, ByMonth<InMonth<Referral>> referrals,
@@ -54,6 +55,14 @@ internal sealed class LinkMerge
 
             if (from >= 0)
             {
+                // One link per (month, hmrc_id), the link table's key: the check its primary key makes, which a
+                // replay's throw-away table does not have.
+                if (lastHmrcId is not null && string.CompareOrdinal(lastHmrcId, hmrcIds[from]) >= 0)
+                {
+                    throw new InvalidOperationException($"The links of month {months[month]} are not one per hmrc_id in key order.");
+                }
+
+                lastHmrcId = hmrcIds[from];
                 linkMonth = months[month];
                 link = heads[from]!;
                 disposition = Dispositions[from];
@@ -70,6 +79,7 @@ internal sealed class LinkMerge
                 return false;
             }
 
+            lastHmrcId = null;
             Start(0, outcomes.Starts);
             Start(1, referrals.Starts);
             Start(2, notCredited.Starts);

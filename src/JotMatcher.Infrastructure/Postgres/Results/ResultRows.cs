@@ -110,6 +110,8 @@ internal sealed class ResultRows
         rows.Referrals = rows.GroupByMonth(result.Attribution.Referrals, static r => r.Link.Employment.EmploymentStart, static (month, r) => new InMonth<Referral>(month, r));
         rows.notCredited = rows.LinksByMonth(result.Attribution.MatchedNotCredited);
         rows.noOutcome = rows.LinksByMonth(result.Attribution.MatchedNoOutcome);
+        RequireOnePerKey(rows.Outcomes, "outcome", static o => o.HmrcId, static o => o.Spell.ClaimId);
+        RequireOnePerKey(rows.Referrals, "referral", static r => r.Link.Employment.HmrcId, static r => r.Spell.ClaimId);
 
         var hmrcRecords = new long[rows.months.Length];
         foreach (var e in input.Employments)
@@ -139,6 +141,27 @@ internal sealed class ResultRows
 
         rows.ClaimsById = ReviewedClaims(input.Claims, rows.Reviews.Rows);
         return rows;
+    }
+
+    /// <summary>
+    /// Checks a table's rows are in strictly ascending (hmrc_id, claim_id) order within each month, so one row per key
+    /// of the table. The attribution makes them so; this is the check the table's primary key makes, done here because
+    /// a replay's throw-away tables have none (keeping that index is most of the server's work on those tables).
+    /// </summary>
+    private static void RequireOnePerKey<T>(ByMonth<InMonth<T>> rows, string table, Func<T, string> hmrcId, Func<T, string> claimId)
+    {
+        for (var m = 0; m + 1 < rows.Starts.Length; m++)
+        {
+            for (var i = rows.Starts[m] + 1; i < rows.Starts[m + 1]; i++)
+            {
+                T before = rows.Rows[i - 1].Row, row = rows.Rows[i].Row;
+                var order = string.CompareOrdinal(hmrcId(before), hmrcId(row));
+                if (order > 0 || (order == 0 && string.CompareOrdinal(claimId(before), claimId(row)) >= 0))
+                {
+                    throw new InvalidOperationException($"The {table} rows of month {rows.Rows[i].Month} are not one per (hmrc_id, claim_id) in key order.");
+                }
+            }
+        }
     }
 
     /// <summary>The rows of the months being replaced, grouped by month (a stable counting sort: two passes, no comparisons).</summary>
