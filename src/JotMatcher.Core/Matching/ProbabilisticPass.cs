@@ -65,20 +65,23 @@ internal sealed class ProbabilisticPass(IdentityProfile[] customers, MatchModel 
     // joined with the customers'. A block over the size limit is too common a key to say anything and is skipped, as a
     // look-up would skip it. A block over the single-rule limit gives its pairs flagged: such a pair is scored only if
     // another rule (or a NINo one edit apart) finds it too (see Decide and MatchingSettings.SingleRuleBlockLimit).
-    // The customers' index of the rule is built here and dropped with the join: seventeen of them at once were 12 bytes
-    // a customer profile each (a gigabyte and more at five million people), two at a time are enough for two threads.
+    // The customers' index of the rule is built here and dropped with the join, and holds only the customers under a
+    // key some open record has: the join never reads the others. Open records are a small share of a night's, so the
+    // index is a fraction of all customers (indexing every customer was a fifth of this pass, and 12 bytes a profile a
+    // rule to allocate).
     private BlockPairs PairsOf(int rule, IdentityProfile[] employments, int[] open)
     {
-        var customerIndex = new KeyIndex(customers, BlockingRules.All[rule].CustomerKeyOf);
         var keys = new long[open.Length];
         for (var j = 0; j < open.Length; j++)
         {
             keys[j] = BlockingRules.All[rule].EmploymentKey(employments[open[j]]);
         }
 
+        var openIndex = new KeyIndex(keys);
+        var customerIndex = new KeyIndex(customers, BlockingRules.All[rule].CustomerKeyOf, openIndex);
         var aloneLimit = BlockingRules.All[rule].SingleRuleBlockLimit(settings);
         var pairs = new BlockPairs();
-        KeyIndex.Join(new KeyIndex(keys), customerIndex, (records, block) =>
+        KeyIndex.Join(openIndex, customerIndex, (records, block) =>
         {
             if (block.Length > settings.MaxBlockSize)
             {

@@ -60,6 +60,43 @@ public sealed class KeyIndexTests
         }
     }
 
+    /// <summary>
+    /// The probabilistic pass indexes only the customers under a key some open record has: joined with the records,
+    /// that index must meet the same keys with the same items, in the same order, as the index of every customer.
+    /// </summary>
+    [TestCase(1)]
+    [TestCase(2)]
+    public void An_index_of_only_the_wanted_keys_joins_as_the_whole_index_does(int seed)
+    {
+        var random = new Random(seed);
+        var left = Enumerable.Range(0, 3_000).Select(_ => random.Next(8) == 0 ? 0L : random.Next(1, 4_000)).ToArray();
+        // A placeholder key shared by thousands, keys the left side has, and many it has not.
+        var right = Enumerable.Range(0, 40_000).Select(_ => random.Next(10) switch
+        {
+            0 => 0L,
+            1 => 19000101L,
+            _ => random.Next(1, 40_000),
+        }).ToArray();
+        left[^1] = 19000101;
+        var leftIndex = new KeyIndex(left);
+
+        var whole = Joined(leftIndex, new KeyIndex(right));
+        var wanted = new KeyIndex(right, leftIndex);
+        var onlyWanted = Joined(leftIndex, wanted);
+
+        Assert.That(onlyWanted.Select(j => (j.Left, j.Right)), Is.EqualTo(whole.Select(j => (j.Left, j.Right))).AsCollection);
+        Assert.That(whole, Has.Count.GreaterThan(100));
+        Assert.That(wanted.Find(19000101).Length, Is.EqualTo(right.Count(k => k == 19000101)));
+        Assert.That(wanted.Find(right.First(k => k != 0 && !left.Contains(k))).Length, Is.Zero, "a key no record has is left out");
+    }
+
+    private static List<(string Left, string Right)> Joined(KeyIndex left, KeyIndex right)
+    {
+        var joined = new List<(string, string)>();
+        KeyIndex.Join(left, right, (l, r) => joined.Add((string.Join(',', l.ToArray()), string.Join(',', r.ToArray()))));
+        return joined;
+    }
+
     [Test]
     public void Ranges_for_another_index_s_items_are_what_a_look_up_of_each_finds()
     {
