@@ -108,7 +108,7 @@ internal sealed class CustomerTable
                 && string.Equals(s.Forenames, t.Forenames, StringComparison.Ordinal)
                 && s.DateOfBirth == t.DateOfBirth && s.Sex == t.Sex
                 && string.Equals(s.Postcode, t.Postcode, StringComparison.Ordinal)
-                && string.Equals(s.Nino.Normalised, t.Nino.Normalised, StringComparison.Ordinal))
+                && s.Nino == t.Nino)
             {
                 return true;
             }

@@ -19,7 +19,9 @@ internal static class NinoStem
             return 0;
         }
 
-        var stem = nino.Normalised.AsSpan(0, Length);
+        Span<char> chars = stackalloc char[nino.Length];
+        nino.CopyTo(chars);
+        var stem = chars[..Length];
         long packed = 0;
         foreach (var c in stem)
         {

@@ -106,14 +106,17 @@ public sealed class NinoPseudonymBatch : IDisposable
     /// </summary>
     public bool TryWrite(Nino nino, Span<byte> utf8Hex)
     {
-        var normalised = nino.Normalised;
-        if (normalised.Length == 0)
+        var length = nino.Length;
+        if (length == 0)
         {
             return false;
         }
 
-        Span<byte> text = stackalloc byte[Encoding.UTF8.GetMaxByteCount(Math.Min(normalised.Length, 256))];
-        var bytes = normalised.Length <= 256 ? text[..Encoding.UTF8.GetBytes(normalised, text)] : Encoding.UTF8.GetBytes(normalised);
+        // The normalised NINo's characters without a string of them (a packed NINo has none).
+        Span<char> chars = length <= 256 ? stackalloc char[length] : new char[length];
+        nino.CopyTo(chars);
+        Span<byte> text = stackalloc byte[Encoding.UTF8.GetMaxByteCount(Math.Min(length, 256))];
+        var bytes = length <= 256 ? text[..Encoding.UTF8.GetBytes(chars, text)] : Encoding.UTF8.GetBytes(chars.ToArray());
         hmac.AppendData(bytes);
         Span<byte> mac = stackalloc byte[HMACSHA256.HashSizeInBytes];
         hmac.GetHashAndReset(mac);

@@ -117,4 +117,46 @@ public sealed class NinoTests
         var shown = Nino.Parse("AB123456C").ToString();
         Assert.That(shown, Does.Not.Contain("AB").And.Not.Contain("123456"));
     }
+
+    // A NINo of up to ten letters and digits is held packed, anything else as its string: both must read back as the
+    // normalised text, compare by it, and write it without a string.
+    [TestCase("AB123456C", NinoKind.Valid, TestName = "packed: valid")]
+    [TestCase("TN010190M", NinoKind.Temporary, TestName = "packed: temporary")]
+    [TestCase("A", NinoKind.Invalid, TestName = "packed: one character")]
+    [TestCase("0000000000", NinoKind.Invalid, TestName = "packed: ten digits, the most that pack")]
+    [TestCase("ZZ999999Z9", NinoKind.Invalid, TestName = "packed: ten characters, letters and digits")]
+    [TestCase("AB123456C12", NinoKind.Invalid, TestName = "as text: eleven characters")]
+    [TestCase("AB12345_C", NinoKind.Invalid, TestName = "as text: a character outside letters and digits")]
+    [TestCase("ÅB123456C", NinoKind.Invalid, TestName = "as text: a non-ASCII letter")]
+    public void Either_representation_reads_back_as_the_normalised_text(string recorded, NinoKind kind)
+    {
+        var nino = Nino.Parse(recorded);
+        var again = Nino.ParseSpan(recorded.ToLowerInvariant().Insert(1, " "));
+        var chars = new char[nino.Length];
+        var written = new string(chars, 0, nino.CopyTo(chars));
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(nino.Normalised, Is.EqualTo(recorded.ToUpperInvariant()));
+            Assert.That(nino.Kind, Is.EqualTo(kind));
+            Assert.That(nino.Length, Is.EqualTo(recorded.Length));
+            Assert.That(written, Is.EqualTo(nino.Normalised));
+            Assert.That(again, Is.EqualTo(nino), "the same normalised text is the same value");
+            Assert.That(again.GetHashCode(), Is.EqualTo(nino.GetHashCode()));
+            Assert.That(Nino.Parse("AB123456D"), Is.Not.EqualTo(Nino.Parse("AB123456C")));
+            Assert.That(nino, Is.Not.EqualTo(Nino.Blank));
+        });
+    }
+
+    [Test]
+    public void Blank_reads_back_as_empty()
+    {
+        Assert.Multiple(() =>
+        {
+            Assert.That(Nino.Parse("  - ").Normalised, Is.Empty);
+            Assert.That(Nino.Parse("  - ").Length, Is.Zero);
+            Assert.That(Nino.Parse(""), Is.EqualTo(Nino.Blank));
+            Assert.That(Nino.Blank.Kind, Is.EqualTo(NinoKind.Blank));
+        });
+    }
 }
