@@ -144,7 +144,7 @@ internal static class InputFileReader
                 {
                     records.Add(record);
                     var stagedOnly = mapper.StagedOnly(row);
-                    accepted?.Add(new StagedRecord<T>(record, stagedOnly));
+                    accepted?.Add(record, stagedOnly);
                     warnings += row.Warnings;
                 }
             }

@@ -60,7 +60,7 @@ internal static class StagedRowsWriter
                 copy.NullableDate(e.DateOfBirth);
                 copy.Int16((short)e.Sex);
                 copy.Text(e.Postcode);
-                copy.Text(staged.StagedOnly ?? "");
+                copy.Text(staged.StagedOnly.Span);
                 copy.Date(e.EmploymentStart);
                 copy.NullableDate(e.NotifiedOn);
             }, cancellationToken);
