@@ -98,8 +98,8 @@ public sealed class ReaderFuzzTests
         {
             var accepted = new AcceptedRecords<HmrcEmployment>();
             DatasetReader.ReadHmrcFile(path, new IdRegistry(), accepted);
-            texts.AddRange(accepted.ReadAllAsync(CancellationToken.None).ToBlockingEnumerable().SelectMany(b => b)
-                .Select(s => (string?)Encoding.UTF8.GetString(s.StagedOnly.Span)));
+            texts.AddRange(accepted.ReadAllAsync(CancellationToken.None).ToBlockingEnumerable()
+                .SelectMany(b => b.Records.ToArray().Select(s => (string?)Encoding.UTF8.GetString(b.StagedOnly(s)))));
         }
 
         return texts;

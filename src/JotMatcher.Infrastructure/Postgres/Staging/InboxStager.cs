@@ -156,7 +156,7 @@ public sealed class InboxStager(ILogger logger)
         List<FileReading<T>> files,
         Batch batch,
         Dictionary<long, IReadOnlyList<T>> records,
-        Func<NpgsqlConnection, long, IAsyncEnumerable<StagedRecord<T>[]>, CancellationToken, Task<long>> copyRows,
+        Func<NpgsqlConnection, long, IAsyncEnumerable<StagedBatch<T>>, CancellationToken, Task<long>> copyRows,
         CancellationToken cancellationToken)
     {
         var kindName = KindName(plan.Kind);
