@@ -10,6 +10,15 @@ namespace JotMatcher.Infrastructure.Tests.Csv;
 public sealed class DatasetReaderTests
 {
     [Test]
+    public void The_id_registry_makes_room_ahead_for_the_bytes_of_the_files_after_each_one()
+    {
+        using var dataset = new TempDataset();
+        var paths = new[] { dataset.Hmrc("a.csv", "abc"), dataset.Hmrc("b.csv", "12345"), Path.Combine(dataset.Root, "hmrc", "gone.csv"), dataset.Hmrc("c.csv", "1234567") };
+
+        Assert.That(DatasetReader.BytesAfter(paths), Is.EqualTo(new long[] { 12, 7, 7, 0 }), "a file that cannot be sized counts as empty");
+    }
+
+    [Test]
     public void ReadClaimsFile_columns_in_any_order_and_case_are_mapped_and_normalised()
     {
         using var dataset = new TempDataset();
