@@ -45,7 +45,7 @@ internal sealed class ClaimRecordMapper : IRecordMapper<ClaimSpell>
 
     public string IdOf(ClaimSpell record) => record.ClaimId;
 
-    public string? StagedOnly(RowFields row) => null;
+    public ReadOnlySpan<byte> StagedOnly(RowFields row) => default;
 
     public ClaimSpell? Map(RowFields row, SourceLocation source)
     {

@@ -20,16 +20,20 @@ public static class DatasetReader
 
         var claimIds = new IdRegistry();
         var claimFiles = new List<IngestedFile<ClaimSpell>>();
-        foreach (var path in CsvFiles(Path.Combine(datasetDirectory, "claims")))
+        var claimPaths = CsvFiles(Path.Combine(datasetDirectory, "claims"));
+        var claimsAfter = BytesAfter(claimPaths);
+        for (var i = 0; i < claimPaths.Length; i++)
         {
-            claimFiles.Add(ReadClaimsFile(path, claimIds));
+            claimFiles.Add(ReadClaimsFile(claimPaths[i], claimIds, laterBytes: claimsAfter[i]));
         }
 
         var hmrcIds = new IdRegistry();
         var hmrcFiles = new List<IngestedFile<HmrcEmployment>>();
-        foreach (var path in CsvFiles(Path.Combine(datasetDirectory, "hmrc")))
+        var hmrcPaths = CsvFiles(Path.Combine(datasetDirectory, "hmrc"));
+        var hmrcAfter = BytesAfter(hmrcPaths);
+        for (var i = 0; i < hmrcPaths.Length; i++)
         {
-            hmrcFiles.Add(ReadHmrcFile(path, hmrcIds));
+            hmrcFiles.Add(ReadHmrcFile(hmrcPaths[i], hmrcIds, laterBytes: hmrcAfter[i]));
         }
 
         return new IngestedDataset(claimFiles, hmrcFiles, ReadReference(datasetDirectory), ReadManifest(datasetDirectory));
@@ -49,13 +53,46 @@ public static class DatasetReader
         return File.Exists(path) ? DatasetManifest.Parse(File.ReadAllText(path)) : DatasetManifest.Empty;
     }
 
-    /// <summary>Reads a claims file against <paramref name="ids"/>, handing each accepted record to <paramref name="accepted"/> as it goes.</summary>
-    internal static IngestedFile<ClaimSpell> ReadClaimsFile(string path, IdRegistry ids, AcceptedRecords<ClaimSpell>? accepted = null)
-        => InputFileReader.Read(path, InputKind.Claims, ClaimRecordMapper.RequiredColumns, static csv => new ClaimRecordMapper(csv), ids, accepted);
+    /// <summary>
+    /// Reads a claims file against <paramref name="ids"/>, handing each accepted record to <paramref name="accepted"/> as
+    /// it goes; <paramref name="laterBytes"/>: the size of the files to be read against <paramref name="ids"/> after it.
+    /// </summary>
+    internal static IngestedFile<ClaimSpell> ReadClaimsFile(string path, IdRegistry ids, AcceptedRecords<ClaimSpell>? accepted = null, long laterBytes = 0)
+        => InputFileReader.Read(path, InputKind.Claims, ClaimRecordMapper.RequiredColumns, static csv => new ClaimRecordMapper(csv), ids, accepted, laterBytes);
 
-    /// <summary>Reads an HMRC file against <paramref name="ids"/>, handing each accepted record to <paramref name="accepted"/> as it goes.</summary>
-    internal static IngestedFile<HmrcEmployment> ReadHmrcFile(string path, IdRegistry ids, AcceptedRecords<HmrcEmployment>? accepted = null)
-        => InputFileReader.Read(path, InputKind.Hmrc, HmrcRecordMapper.RequiredColumns, static csv => new HmrcRecordMapper(csv), ids, accepted);
+    /// <summary>
+    /// Reads an HMRC file against <paramref name="ids"/>, handing each accepted record to <paramref name="accepted"/> as
+    /// it goes; <paramref name="laterBytes"/>: the size of the files to be read against <paramref name="ids"/> after it.
+    /// </summary>
+    internal static IngestedFile<HmrcEmployment> ReadHmrcFile(string path, IdRegistry ids, AcceptedRecords<HmrcEmployment>? accepted = null, long laterBytes = 0)
+        => InputFileReader.Read(path, InputKind.Hmrc, HmrcRecordMapper.RequiredColumns, static csv => new HmrcRecordMapper(csv), ids, accepted, laterBytes);
+
+    /// <summary>
+    /// For each of <paramref name="paths"/>, read in this order, the bytes of the files after it: room the id registry
+    /// makes ahead (a file that cannot be sized now counts as empty; it is only capacity).
+    /// </summary>
+    internal static long[] BytesAfter(IReadOnlyList<string> paths)
+    {
+        var after = new long[paths.Count];
+        for (var i = paths.Count - 2; i >= 0; i--)
+        {
+            after[i] = after[i + 1] + SizeOf(paths[i + 1]);
+        }
+
+        return after;
+    }
+
+    private static long SizeOf(string path)
+    {
+        try
+        {
+            return new FileInfo(path).Length;
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            return 0;
+        }
+    }
 
     private static string[] CsvFiles(string directory)
     {

@@ -32,7 +32,7 @@ internal sealed class HmrcRecordMapper(CsvReader csv) : IRecordMapper<HmrcEmploy
     public string IdOf(HmrcEmployment record) => record.HmrcId;
 
     /// <summary>The employer reference: staged, never read by matching or anything after it, so not kept in the record.</summary>
-    public string? StagedOnly(RowFields row) => row.Optional(employerRef);
+    public ReadOnlySpan<byte> StagedOnly(RowFields row) => row.OptionalUtf8(employerRef);
 
     public HmrcEmployment? Map(RowFields row, SourceLocation source)
     {

@@ -16,7 +16,7 @@ internal interface IRecordMapper<T>
 
     /// <summary>
     /// The accepted row's text that staging stores but the record does not keep (read, with its warning if any, for
-    /// every accepted row); null when the kind has none.
+    /// every accepted row), as the UTF-8 staged (valid until the row's next field is read); empty when the kind has none.
     /// </summary>
-    string? StagedOnly(RowFields row);
+    ReadOnlySpan<byte> StagedOnly(RowFields row);
 }

@@ -26,12 +26,13 @@ internal static class InputFileReader
         IReadOnlyList<string> requiredColumns,
         Func<CsvReader, IRecordMapper<T>> bind,
         IdRegistry ids,
-        AcceptedRecords<T>? accepted = null)
+        AcceptedRecords<T>? accepted = null,
+        long laterBytes = 0)
         where T : class
     {
         try
         {
-            var file = ReadFile(path, kind, requiredColumns, bind, ids, accepted);
+            var file = ReadFile(path, kind, requiredColumns, bind, ids, accepted, laterBytes);
             if (IsQuarantined(file))
             {
                 accepted?.Abandon();
@@ -56,7 +57,8 @@ internal static class InputFileReader
         IReadOnlyList<string> requiredColumns,
         Func<CsvReader, IRecordMapper<T>> bind,
         IdRegistry ids,
-        AcceptedRecords<T>? accepted)
+        AcceptedRecords<T>? accepted,
+        long laterBytes)
         where T : class
     {
         var name = Path.GetFileName(path);
@@ -125,7 +127,7 @@ internal static class InputFileReader
             {
                 if (!sized && csv.RowNumber == SizingSample)
                 {
-                    Presize(csv.ByteOffset, stream.Length, records, ids);
+                    Presize(csv.ByteOffset, stream.Length, laterBytes, records, ids);
                     sized = true;
                 }
 
@@ -144,7 +146,7 @@ internal static class InputFileReader
                 {
                     records.Add(record);
                     var stagedOnly = mapper.StagedOnly(row);
-                    accepted?.Add(new StagedRecord<T>(record, stagedOnly));
+                    accepted?.Add(record, stagedOnly);
                     warnings += row.Warnings;
                 }
             }
@@ -166,21 +168,28 @@ internal static class InputFileReader
     /// <summary>
     /// Makes room for the rows the rest of the file probably holds, estimated from the bytes the first ones took, so a
     /// million-row file does not grow the record list and the id registry a dozen times over (copying and rehashing
-    /// everything read so far each time, and leaving the old arrays as garbage). Only capacity: an estimate off either
-    /// way changes no result.
+    /// everything read so far each time, and leaving the old arrays as garbage). The registry, shared by the kind's
+    /// files, also makes room for the rows of the <paramref name="laterBytes"/> still to be read after this file: else
+    /// the next file, however small, copies every id read so far into arrays sized for both (16 MB left as garbage
+    /// after a million-row file). Only capacity: an estimate off either way changes no result.
     /// </summary>
-    private static void Presize<T>(long bytesSoFar, long fileBytes, List<T> records, IdRegistry ids)
+    private static void Presize<T>(long bytesSoFar, long fileBytes, long laterBytes, List<T> records, IdRegistry ids)
     {
-        if (bytesSoFar <= 0 || fileBytes <= bytesSoFar)
+        if (bytesSoFar <= 0)
         {
             return;
         }
 
-        var estimate = (long)(SizingSample * ((double)fileBytes / bytesSoFar) * 1.02);
-        var capacity = (int)Math.Min(estimate, Array.MaxLength / 2);
-        records.EnsureCapacity(capacity);
-        ids.EnsureCapacity(capacity);
+        var rowsPerByte = SizingSample * 1.02 / bytesSoFar;
+        if (fileBytes > bytesSoFar)
+        {
+            records.EnsureCapacity(Capacity(fileBytes * rowsPerByte));
+        }
+
+        ids.EnsureCapacity(Capacity((Math.Max(fileBytes, bytesSoFar) + laterBytes) * rowsPerByte));
     }
+
+    private static int Capacity(double rows) => (int)Math.Min(rows, Array.MaxLength / 2);
 
     /// <summary>
     /// The file, or null with the exception's type (never its message, which names the full path) when it cannot

@@ -20,6 +20,9 @@ internal sealed class RowFields(CsvReader csv)
 
     private readonly char[] chars = new char[MaxFieldBytes];
 
+    /// <summary>The UTF-8 of a non-ASCII field trimmed as a string would be (<see cref="OptionalUtf8"/>): never longer than the field.</summary>
+    private readonly byte[] trimmedUtf8 = new byte[MaxFieldBytes];
+
     /// <summary>
     /// Whether the last text field read was readable (<see cref="IsReadable"/>) and, for a required one, present: such a
     /// value may be taken again for the same bytes (<see cref="RepeatedField{T}"/>) without repeating its checks.
@@ -153,6 +156,45 @@ internal sealed class RowFields(CsvReader csv)
         }
 
         return CheckedText(column, span, rejectBad: false, pool);
+    }
+
+    /// <summary>
+    /// <see cref="Optional(Column, ColumnStringPool?)"/>'s text as UTF-8, for a field that is only staged and so never needs to
+    /// become a string: the same warnings, and exactly the bytes that string encodes to (valid UTF-8 without NUL, trimmed
+    /// of what <see cref="string.Trim()"/> removes). Valid until the next field is read: the field's own bytes, or this
+    /// reader's buffer for the rare non-ASCII value.
+    /// </summary>
+    public ReadOnlySpan<byte> OptionalUtf8(Column column)
+    {
+        var span = Span(column);
+        if (span.IsEmpty)
+        {
+            return default;
+        }
+
+        if (span.Length > MaxFieldBytes)
+        {
+            Warn();
+            return default;
+        }
+
+        if (FieldText.IsPlainAscii(span))
+        {
+            lastReadable = true;
+            return FieldText.TrimAscii(span);
+        }
+
+        lastReadable = IsReadable(span);
+        if (!lastReadable)
+        {
+            Warn();
+            return default;
+        }
+
+        // Decoded and trimmed as FieldText.FromUtf8 does, then encoded back: valid UTF-8 decodes and encodes back to the
+        // same bytes, so this is that string's UTF-8 without the string.
+        var trimmed = chars.AsSpan(0, Encoding.UTF8.GetChars(span, chars)).Trim();
+        return trimmedUtf8.AsSpan(0, Encoding.UTF8.GetBytes(trimmed, trimmedUtf8));
     }
 
     public DateOnly RequiredDate(Column column)

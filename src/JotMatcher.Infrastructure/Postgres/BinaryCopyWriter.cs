@@ -145,6 +145,19 @@ internal sealed class BinaryCopyWriter : IAsyncDisposable
         length += written;
     }
 
+    /// <summary>
+    /// A text field from its UTF-8 bytes, sent as they are: for text that was never a string (a field only staged), so
+    /// that it is not made one just to be encoded back. The caller vouches that <paramref name="utf8"/> is valid UTF-8
+    /// without NUL, as any string's encoding the server accepts would be; the server checks it anyway and fails the COPY.
+    /// </summary>
+    public void Text(ReadOnlySpan<byte> utf8)
+    {
+        Ensure(4 + utf8.Length);
+        WriteInt32(utf8.Length);
+        utf8.CopyTo(buffer.AsSpan(length));
+        length += utf8.Length;
+    }
+
     public void NullableText(string? value)
     {
         if (value is null)

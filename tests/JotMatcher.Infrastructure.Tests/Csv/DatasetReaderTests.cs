@@ -1,4 +1,5 @@
 using System.Security.Cryptography;
+using System.Text;
 using JotMatcher.Core.Identity;
 using JotMatcher.Core.Records;
 using JotMatcher.Core.Runs;
@@ -8,6 +9,15 @@ namespace JotMatcher.Infrastructure.Tests.Csv;
 
 public sealed class DatasetReaderTests
 {
+    [Test]
+    public void The_id_registry_makes_room_ahead_for_the_bytes_of_the_files_after_each_one()
+    {
+        using var dataset = new TempDataset();
+        var paths = new[] { dataset.Hmrc("a.csv", "abc"), dataset.Hmrc("b.csv", "12345"), Path.Combine(dataset.Root, "hmrc", "gone.csv"), dataset.Hmrc("c.csv", "1234567") };
+
+        Assert.That(DatasetReader.BytesAfter(paths), Is.EqualTo(new long[] { 12, 7, 7, 0 }), "a file that cannot be sized counts as empty");
+    }
+
     [Test]
     public void ReadClaimsFile_columns_in_any_order_and_case_are_mapped_and_normalised()
     {
@@ -105,7 +115,8 @@ public sealed class DatasetReaderTests
 
         var file = DatasetReader.ReadHmrcFile(path, new IdRegistry(), accepted);
 
-        var staged = accepted.ReadAllAsync(CancellationToken.None).ToBlockingEnumerable().SelectMany(b => b).ToList();
+        var staged = accepted.ReadAllAsync(CancellationToken.None).ToBlockingEnumerable()
+            .SelectMany(b => b.Records.ToArray().Select(s => (s.Record, StagedOnly: Encoding.UTF8.GetString(b.StagedOnly(s))))).ToList();
         Assert.Multiple(() =>
         {
             Assert.That(staged.Select(s => (s.Record.HmrcId, s.StagedOnly)), Is.EqualTo(new[] { ("H1", "123/AB45678"), ("H2", ""), ("H3", "") }));

@@ -87,7 +87,10 @@ public sealed class ReaderFuzzTests
     }
 
     /// <summary>Runs one case; null when every promise held, else what broke and how to reproduce it.</summary>
-    /// <summary>The text each HMRC file's accepted rows take to staging without keeping (the employer reference).</summary>
+    /// <summary>
+    /// The text each HMRC file's accepted rows take to staging without keeping (the employer reference), decoded
+    /// leniently so that bytes which are not text show as replacement characters.
+    /// </summary>
     private static IEnumerable<string?> StagedOnlyTexts(string datasetRoot)
     {
         var texts = new List<string?>();
@@ -95,7 +98,8 @@ public sealed class ReaderFuzzTests
         {
             var accepted = new AcceptedRecords<HmrcEmployment>();
             DatasetReader.ReadHmrcFile(path, new IdRegistry(), accepted);
-            texts.AddRange(accepted.ReadAllAsync(CancellationToken.None).ToBlockingEnumerable().SelectMany(b => b).Select(s => s.StagedOnly));
+            texts.AddRange(accepted.ReadAllAsync(CancellationToken.None).ToBlockingEnumerable()
+                .SelectMany(b => b.Records.ToArray().Select(s => (string?)Encoding.UTF8.GetString(b.StagedOnly(s)))));
         }
 
         return texts;

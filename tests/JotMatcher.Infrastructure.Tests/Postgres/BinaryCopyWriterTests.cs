@@ -135,6 +135,54 @@ public sealed class BinaryCopyWriterTests
         Assert.That(await connection.ExecuteScalarAsync<long>("SELECT count(*) FROM by_hand"), Is.Zero);
     }
 
+    /// <summary>
+    /// A field only staged goes as its UTF-8 bytes (<see cref="BinaryCopyWriter.Text(ReadOnlySpan{byte})"/>): what the
+    /// server stores must be byte for byte what the same text sent as a string stores. The fixed awkward texts, padded
+    /// and Unicode-spaced ones, a surrogate pair, one larger than the writer's buffer, and seeded random CSV fields.
+    /// </summary>
+    [Test]
+    public async Task Text_sent_as_UTF8_bytes_is_stored_as_the_same_text_sent_as_a_string()
+    {
+        var random = new Random(20261203);
+        var texts = Texts
+            .Concat(["  padded\t ", "\u00a0no-break\u3000", "line\r\nbreak", "\u0141\u00df\ud83d\ude00", new string('\u00e9', 100_000)])
+            .Concat(Enumerable.Range(0, 3_000).Select(_ => Csv.FieldTextTests.RandomField(random))
+                .Where(b => System.Text.Unicode.Utf8.IsValid(b) && !b.Contains((byte)0)).Select(b => System.Text.Encoding.UTF8.GetString(b)))
+            .ToList();
+        await using var database = await StorageTestDatabase.CreateAsync(migrate: false);
+        await using var connection = await database.DataSource.OpenConnectionAsync();
+        await connection.ExecuteAsync("CREATE TABLE from_string (n integer, t text); CREATE TABLE from_bytes (n integer, t text);");
+
+        foreach (var (table, asBytes) in new[] { ("from_string", false), ("from_bytes", true) })
+        {
+            await using var copy = await BinaryCopyWriter.BeginAsync(connection, $"COPY {table} (n, t) FROM STDIN (FORMAT BINARY)", CancellationToken.None);
+            for (var n = 0; n < texts.Count; n++)
+            {
+                await copy.StartRowAsync(2);
+                copy.Int32(n);
+                if (asBytes)
+                {
+                    copy.Text(System.Text.Encoding.UTF8.GetBytes(texts[n]));
+                }
+                else
+                {
+                    copy.Text(texts[n]);
+                }
+            }
+
+            await copy.CompleteAsync();
+        }
+
+        var fromString = (await connection.QueryAsync<byte[]>("SELECT convert_to(t, 'UTF8') FROM from_string ORDER BY n")).ToList();
+        var fromBytes = (await connection.QueryAsync<byte[]>("SELECT convert_to(t, 'UTF8') FROM from_bytes ORDER BY n")).ToList();
+        Assert.Multiple(() =>
+        {
+            Assert.That(texts, Has.Count.GreaterThan(2_000), "most random fields are text");
+            Assert.That(fromBytes, Is.EqualTo(fromString));
+            Assert.That(fromBytes, Is.EqualTo(texts.Select(t => System.Text.Encoding.UTF8.GetBytes(t))));
+        });
+    }
+
     private static List<Row> RandomRows(Random random, int count)
     {
         var rows = new List<Row>(count);

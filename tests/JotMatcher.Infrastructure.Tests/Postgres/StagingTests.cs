@@ -2,6 +2,7 @@ using Dapper;
 using JotMatcher.Host.Tests.SampleData;
 using JotMatcher.Infrastructure.Csv;
 using JotMatcher.Infrastructure.Postgres.Staging;
+using JotMatcher.Infrastructure.Tests.Csv;
 
 namespace JotMatcher.Infrastructure.Tests.Postgres;
 
@@ -149,6 +150,61 @@ public sealed class StagingTests
             Assert.That(staged.FileCounts, Is.EqualTo(expected.FileCounts));
             Assert.That(staged.Rejects, Is.EquivalentTo(expected.Rejects));
         });
+    }
+
+    /// <summary>
+    /// The employer reference is staged from the field's bytes, never made a string: what PostgreSQL holds must be,
+    /// byte for byte, the text the reader's string rule gives (<see cref="RowFields.Optional"/>: trimmed, blank with a
+    /// warning when unreadable), for seeded random fields (quoted, padded, Unicode spaces, non-ASCII, invalid bytes, NUL,
+    /// over-long) and, every 50th row, a long readable one, over more than one batch of rows.
+    /// </summary>
+    [Test]
+    public async Task Employer_references_are_staged_byte_for_byte_as_the_reader_reads_them_as_text()
+    {
+        using var dataset = new TempDataset();
+        var random = new Random(20261203);
+        var text = new List<byte>("hmrc_id,nino,surname,forenames,date_of_birth,sex,postcode,employer_ref,employment_start,notified_on\n"u8.ToArray());
+        for (var i = 0; i < 10_000; i++)
+        {
+            text.AddRange(System.Text.Encoding.ASCII.GetBytes($"HX{i},AB123456C,Smith,John,1970-02-01,M,AB1 2CD,"));
+            text.AddRange(i % 50 == 0 ? System.Text.Encoding.ASCII.GetBytes(new string('e', 3000) + i) : FieldTextTests.RandomField(random));
+            text.AddRange(",2007-01-01,\n"u8.ToArray());
+        }
+
+        dataset.Write("hmrc", "h.csv", [.. text]);
+        var (expected, expectedWarnings) = EmployerRefsAsText([.. text]);
+        await using var database = await StorageTestDatabase.CreateAsync();
+
+        var result = await database.StageAsync(dataset.Root);
+
+        await using var connection = await database.DataSource.OpenConnectionAsync();
+        var staged = (await connection.QueryAsync<(long, byte[])>("SELECT line, convert_to(employer_ref, 'UTF8') FROM jot.staged_hmrc ORDER BY line")).ToList();
+        Assert.Multiple(() =>
+        {
+            Assert.That(staged, Has.Count.EqualTo(10_000));
+            Assert.That(staged, Is.EqualTo(expected.Select(e => (e.Line, System.Text.Encoding.UTF8.GetBytes(e.Text)))));
+            Assert.That(result.Files.Single().Counts.Warnings, Is.EqualTo(expectedWarnings));
+            Assert.That(expectedWarnings, Is.GreaterThan(50), "some references were unreadable");
+            Assert.That(expected.Count(e => e.Text.Any(c => c > 127)), Is.GreaterThan(500), "some were not ASCII");
+        });
+    }
+
+    private static (List<(long Line, string Text)> Refs, long Warnings) EmployerRefsAsText(byte[] file)
+    {
+        using var csv = CsvHelper.CsvReader.Create(file, new CsvHelper.CsvReaderOptions { Separator = ',', TrackLineNumbers = true, TrimWhitespace = true, PoolStrings = false });
+        _ = csv.Headers;
+        var row = new RowFields(csv);
+        var column = Column.Find(csv, "employer_ref");
+        var refs = new List<(long, string)>();
+        long warnings = 0;
+        while (csv.Read())
+        {
+            row.BeginRecord();
+            refs.Add((csv.LineNumber, row.Optional(column)));
+            warnings += row.Warnings;
+        }
+
+        return (refs, warnings);
     }
 
     private static async Task<(long Claims, long Hmrc, long Rejects)> CountStagedRowsAsync(StorageTestDatabase database)

@@ -44,8 +44,8 @@ public sealed class InboxStager(ILogger logger)
         // kind), and each file's accepted rows are copied into PostgreSQL while the file is still being parsed: the
         // claims as they come, the HMRC rows (parsed meanwhile) once the claims are in. The database sees the files
         // in the same order as when they were read one after the other.
-        var claimsRead = ReadAll<ClaimSpell>(claims, static (path, ids, accepted) => DatasetReader.ReadClaimsFile(path, ids, accepted));
-        var hmrcRead = ReadAll<HmrcEmployment>(hmrc, static (path, ids, accepted) => DatasetReader.ReadHmrcFile(path, ids, accepted));
+        var claimsRead = ReadAll<ClaimSpell>(claims, static (path, ids, accepted, later) => DatasetReader.ReadClaimsFile(path, ids, accepted, later));
+        var hmrcRead = ReadAll<HmrcEmployment>(hmrc, static (path, ids, accepted, later) => DatasetReader.ReadHmrcFile(path, ids, accepted, later));
         try
         {
             await StageKindAsync(connection, runId, claims, claimsRead.Files, batch, batch.Claims, StagedRowsWriter.WriteClaimsAsync, cancellationToken);
@@ -116,7 +116,7 @@ public sealed class InboxStager(ILogger logger)
     /// Starts reading a plan's files in name order on a thread of its own (the registry is shared by the kind's files,
     /// so one after the other), each file handing its accepted records over as it goes.
     /// </summary>
-    private static KindReading<T> ReadAll<T>(KindPlan plan, Func<string, IdRegistry, AcceptedRecords<T>, IngestedFile<T>> read)
+    private static KindReading<T> ReadAll<T>(KindPlan plan, Func<string, IdRegistry, AcceptedRecords<T>, long, IngestedFile<T>> read)
     {
         var files = plan.ToStage.Select(_ => new FileReading<T>()).ToList();
         if (files.Count == 0)
@@ -129,9 +129,10 @@ public sealed class InboxStager(ILogger logger)
             var i = 0;
             try
             {
+                var laterBytes = DatasetReader.BytesAfter([.. plan.ToStage.Select(f => f.Path)]);
                 for (; i < files.Count; i++)
                 {
-                    files[i].Read.SetResult(read(plan.ToStage[i].Path, plan.Ids, files[i].Accepted));
+                    files[i].Read.SetResult(read(plan.ToStage[i].Path, plan.Ids, files[i].Accepted, laterBytes[i]));
                 }
             }
             catch (Exception e)
@@ -156,7 +157,7 @@ public sealed class InboxStager(ILogger logger)
         List<FileReading<T>> files,
         Batch batch,
         Dictionary<long, IReadOnlyList<T>> records,
-        Func<NpgsqlConnection, long, IAsyncEnumerable<StagedRecord<T>[]>, CancellationToken, Task<long>> copyRows,
+        Func<NpgsqlConnection, long, IAsyncEnumerable<StagedBatch<T>>, CancellationToken, Task<long>> copyRows,
         CancellationToken cancellationToken)
     {
         var kindName = KindName(plan.Kind);

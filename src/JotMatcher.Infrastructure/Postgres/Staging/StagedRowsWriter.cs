@@ -12,12 +12,12 @@ namespace JotMatcher.Infrastructure.Postgres.Staging;
 internal static class StagedRowsWriter
 {
     /// <summary>Copies the claims of file <paramref name="fileId"/> as they arrive; returns how many were copied.</summary>
-    public static Task<long> WriteClaimsAsync(NpgsqlConnection connection, long fileId, IAsyncEnumerable<StagedRecord<ClaimSpell>[]> claims, CancellationToken cancellationToken)
-        => BinaryCopyWriter.CopyAsync(connection, """
+    public static Task<long> WriteClaimsAsync(NpgsqlConnection connection, long fileId, IAsyncEnumerable<StagedBatch<ClaimSpell>> claims, CancellationToken cancellationToken)
+        => CopyAsync(connection, """
             COPY jot.staged_claim (file_id, line, claim_id, customer_id, nino, surname, forenames, date_of_birth, sex,
                 postcode, benefit, employed, lone_parent, disabled, has_children, programme, claim_start, claim_end,
                 office_code, district_code, area_code) FROM STDIN (FORMAT BINARY)
-            """, 21, claims, (copy, staged) =>
+            """, 21, claims, (copy, staged, _) =>
             {
                 var c = staged.Record;
                 copy.Int64(fileId);
@@ -44,11 +44,11 @@ internal static class StagedRowsWriter
             }, cancellationToken);
 
     /// <summary>Copies the employments of file <paramref name="fileId"/> as they arrive; returns how many were copied.</summary>
-    public static Task<long> WriteHmrcAsync(NpgsqlConnection connection, long fileId, IAsyncEnumerable<StagedRecord<HmrcEmployment>[]> employments, CancellationToken cancellationToken)
-        => BinaryCopyWriter.CopyAsync(connection, """
+    public static Task<long> WriteHmrcAsync(NpgsqlConnection connection, long fileId, IAsyncEnumerable<StagedBatch<HmrcEmployment>> employments, CancellationToken cancellationToken)
+        => CopyAsync(connection, """
             COPY jot.staged_hmrc (file_id, line, hmrc_id, nino, surname, forenames, date_of_birth, sex, postcode,
                 employer_ref, employment_start, notified_on) FROM STDIN (FORMAT BINARY)
-            """, 12, employments, (copy, staged) =>
+            """, 12, employments, (copy, staged, batch) =>
             {
                 var e = staged.Record;
                 copy.Int64(fileId);
@@ -60,7 +60,7 @@ internal static class StagedRowsWriter
                 copy.NullableDate(e.DateOfBirth);
                 copy.Int16((short)e.Sex);
                 copy.Text(e.Postcode);
-                copy.Text(staged.StagedOnly ?? "");
+                copy.Text(batch.StagedOnly(staged));
                 copy.Date(e.EmploymentStart);
                 copy.NullableDate(e.NotifiedOn);
             }, cancellationToken);
@@ -72,6 +72,24 @@ internal static class StagedRowsWriter
                 copy.Int64(r.Line);
                 copy.Text(r.Reason);
             }, cancellationToken);
+
+    /// <summary>
+    /// Copies batches of staged records as they arrive, each row written by <paramref name="writeRow"/> with its batch
+    /// (which holds the row's staged-only text); any failure, cancellation included, cancels the COPY.
+    /// </summary>
+    private static async Task<long> CopyAsync<T>(
+        NpgsqlConnection connection, string copyCommand, short fields, IAsyncEnumerable<StagedBatch<T>> batches,
+        Action<BinaryCopyWriter, StagedRecord<T>, StagedBatch<T>> writeRow, CancellationToken cancellationToken)
+    {
+        await using var copy = await BinaryCopyWriter.BeginAsync(connection, copyCommand, cancellationToken);
+        await foreach (var batch in batches.WithCancellation(cancellationToken))
+        {
+            await copy.WriteRowsAsync(batch.Records, fields, (writer, staged) => writeRow(writer, staged, batch));
+        }
+
+        await copy.CompleteAsync();
+        return copy.Rows;
+    }
 
     internal static void WriteDate(NpgsqlBinaryImporter copy, DateOnly? date)
     {
