@@ -158,6 +158,27 @@ internal sealed class BinaryCopyWriter : IAsyncDisposable
         length += utf8.Length;
     }
 
+    /// <summary>
+    /// A NINo's normalised text, as <see cref="Core.Identity.Nino.Normalised"/> gives it, without making that string:
+    /// a packed NINo (nearly all) keeps none, and staging writes one a row.
+    /// </summary>
+    public void Text(Core.Identity.Nino nino)
+    {
+        var chars = nino.Length;
+        if (chars > 256)
+        {
+            Text(nino.Normalised);
+            return;
+        }
+
+        Span<char> text = stackalloc char[chars];
+        nino.CopyTo(text);
+        Ensure(4 + (3 * chars));
+        var written = Encode(text, buffer.AsSpan(length + 4));
+        WriteInt32(written);
+        length += written;
+    }
+
     public void NullableText(string? value)
     {
         if (value is null)
@@ -338,7 +359,7 @@ internal sealed class BinaryCopyWriter : IAsyncDisposable
     /// bytes written. Ids and codes are ASCII: narrowed straight across; anything else goes through the strict encoder,
     /// which rejects a string that is not valid UTF-16.
     /// </summary>
-    private static int Encode(string value, Span<byte> target)
+    private static int Encode(ReadOnlySpan<char> value, Span<byte> target)
         => Ascii.FromUtf16(value, target, out var written) == OperationStatus.Done ? written : Utf8.GetBytes(value, target);
 
     private void Int32Field(int value)

@@ -183,6 +183,32 @@ public sealed class BinaryCopyWriterTests
         });
     }
 
+    [Test]
+    public async Task A_NINo_is_stored_as_its_normalised_text_whether_packed_or_kept_as_a_string()
+    {
+        // Packed (valid, temporary, up to ten letters and digits) and kept as text (longer, punctuation, non-ASCII, very long).
+        string[] recorded = ["AB123456C", "ab 12 34 56", "TN010190M", "Z", "0123456789", "AB123456C12", "AB12_456C", "ÅB123456C", "日本", new string('X', 300), ""];
+        var ninos = recorded.Select(Core.Identity.Nino.Parse).ToList();
+        await using var database = await StorageTestDatabase.CreateAsync(migrate: false);
+        await using var connection = await database.DataSource.OpenConnectionAsync();
+        await connection.ExecuteAsync("CREATE TABLE nino (n integer, t text);");
+        await using (var copy = await BinaryCopyWriter.BeginAsync(connection, "COPY nino (n, t) FROM STDIN (FORMAT BINARY)", CancellationToken.None))
+        {
+            for (var n = 0; n < ninos.Count; n++)
+            {
+                await copy.StartRowAsync(2);
+                copy.Int32(n);
+                copy.Text(ninos[n]);
+            }
+
+            await copy.CompleteAsync();
+        }
+
+        var stored = (await connection.QueryAsync<string>("SELECT t FROM nino ORDER BY n")).ToList();
+        Assert.That(stored, Is.EqualTo(ninos.Select(n => n.Normalised)));
+        Assert.That(stored[1], Is.EqualTo("AB123456"));
+    }
+
     private static List<Row> RandomRows(Random random, int count)
     {
         var rows = new List<Row>(count);

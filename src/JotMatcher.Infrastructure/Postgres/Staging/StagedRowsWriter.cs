@@ -24,7 +24,7 @@ internal static class StagedRowsWriter
                 copy.Int64(c.Source.Line);
                 copy.Text(c.ClaimId);
                 copy.Text(c.CustomerId);
-                copy.Text(c.Nino.Normalised);
+                copy.Text(c.Nino);
                 copy.Text(c.Surname);
                 copy.Text(c.Forenames);
                 copy.NullableDate(c.DateOfBirth);
@@ -54,7 +54,7 @@ internal static class StagedRowsWriter
                 copy.Int64(fileId);
                 copy.Int64(e.Source.Line);
                 copy.Text(e.HmrcId);
-                copy.Text(e.Nino.Normalised);
+                copy.Text(e.Nino);
                 copy.Text(e.Surname);
                 copy.Text(e.Forenames);
                 copy.NullableDate(e.DateOfBirth);
