@@ -37,7 +37,7 @@ internal sealed class ProbabilisticPass(IdentityProfile[] customers, MatchModel 
         var (starts, found) = GroupByRecord(byRule, open, oneEditCandidates);
         for (var r = 0; r < byRule.Length; r++)
         {
-            totals[r] = byRule[r].Records.Count;
+            totals[r] = byRule[r].Count;
         }
 
         foreach (var h in open)
@@ -93,8 +93,7 @@ internal sealed class ProbabilisticPass(IdentityProfile[] customers, MatchModel 
             {
                 foreach (var c in block)
                 {
-                    pairs.Records.Add(j);
-                    pairs.Customers.Add(alone ? Entry(c) : FlaggedEntry(c));
+                    pairs.Add(j, alone ? Entry(c) : FlaggedEntry(c));
                 }
             }
         });
@@ -113,9 +112,12 @@ internal sealed class ProbabilisticPass(IdentityProfile[] customers, MatchModel 
         var starts = new int[open.Length + 1];
         foreach (var pairs in byRule)
         {
-            foreach (var j in pairs.Records)
+            for (var k = 0; k < pairs.ChunkCount; k++)
             {
-                starts[j + 1]++;
+                foreach (var j in pairs.RecordsIn(k))
+                {
+                    starts[j + 1]++;
+                }
             }
         }
 
@@ -128,9 +130,14 @@ internal sealed class ProbabilisticPass(IdentityProfile[] customers, MatchModel 
         var next = starts[..^1];
         foreach (var pairs in byRule)
         {
-            for (var i = 0; i < pairs.Records.Count; i++)
+            for (var k = 0; k < pairs.ChunkCount; k++)
             {
-                found[next[pairs.Records[i]]++] = pairs.Customers[i];
+                var records = pairs.RecordsIn(k);
+                var customers = pairs.CustomersIn(k);
+                for (var i = 0; i < records.Length; i++)
+                {
+                    found[next[records[i]]++] = customers[i];
+                }
             }
         }
 
@@ -200,11 +207,43 @@ internal sealed class ProbabilisticPass(IdentityProfile[] customers, MatchModel 
         return sum;
     }
 
+    /// <summary>
+    /// One rule's pairs (open record number, candidate entry) in the order found, in fixed chunks: seventeen lists of up
+    /// to tens of millions of pairs at five million people, which as growing lists were copied at every doubling and
+    /// left up to half their arrays unused (most of this pass's allocations). Chunks are not cleared when made: every
+    /// slot read has been written.
+    /// </summary>
     private sealed class BlockPairs
     {
-        public List<int> Records { get; } = [];
+        private const int ChunkBits = 16;
+        private const int ChunkSize = 1 << ChunkBits;
 
-        public List<int> Customers { get; } = [];
+        private readonly List<int[]> records = [];
+        private readonly List<int[]> customers = [];
+
+        public int Count { get; private set; }
+
+        public int ChunkCount => records.Count;
+
+        public void Add(int record, int customer)
+        {
+            var at = Count & (ChunkSize - 1);
+            if (at == 0)
+            {
+                records.Add(GC.AllocateUninitializedArray<int>(ChunkSize));
+                customers.Add(GC.AllocateUninitializedArray<int>(ChunkSize));
+            }
+
+            records[^1][at] = record;
+            customers[^1][at] = customer;
+            Count++;
+        }
+
+        public ReadOnlySpan<int> RecordsIn(int chunk) => records[chunk].AsSpan(0, Filled(chunk));
+
+        public ReadOnlySpan<int> CustomersIn(int chunk) => customers[chunk].AsSpan(0, Filled(chunk));
+
+        private int Filled(int chunk) => Math.Min(ChunkSize, Count - (chunk << ChunkBits));
     }
 
     private sealed class Worker
