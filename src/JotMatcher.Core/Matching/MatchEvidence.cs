@@ -91,7 +91,19 @@ internal sealed class MatchEvidence
     /// record's other candidates took (0 when it had no rival).
     /// </summary>
     public IReadOnlyList<FieldEvidence> WithOneToOne(IReadOnlyList<FieldEvidence> evidence, double rivalsBits)
-        => [.. evidence, matchShare, rivalsBits == 0 ? noRivals : new FieldEvidence(RivalsField, "other_candidates", Round(rivalsBits))];
+    {
+        // A plain array, copied by index: a collection expression here wrapped it and enumerated the interface, two
+        // more objects per link.
+        var all = new FieldEvidence[evidence.Count + 2];
+        for (var i = 0; i < evidence.Count; i++)
+        {
+            all[i] = evidence[i];
+        }
+
+        all[^2] = matchShare;
+        all[^1] = rivalsBits == 0 ? noRivals : new FieldEvidence(RivalsField, "other_candidates", Round(rivalsBits));
+        return all;
+    }
 
     // An exact name or date of birth weighs what its value's frequency says, so its row is made per weight — once: a
     // million links share a few thousand such rows, not three million. Keyed on the weight's bits, so 0 and -0 (which

@@ -59,7 +59,7 @@ internal static class ReplayCommand
 
             using var host = JotHost.Build();
             var replay = host.Services.GetRequiredService<ReplayService>();
-            var phases = parse.GetValue(timings) is null ? null : new PhaseTimings(TimeProvider.System);
+            using var phases = parse.GetValue(timings) is null ? null : new PhaseTimings(TimeProvider.System);
             ReplayOutcome outcome;
             try
             {

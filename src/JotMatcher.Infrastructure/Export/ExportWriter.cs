@@ -127,17 +127,10 @@ public static class ExportWriter
             // Pairs with the same ids (an outcome and a review case of one pair, say) share one run of rows.
             var first = pairs.Current;
             rows.Clear();
-            foreach (var e in first.Evidence)
-            {
-                rows.Add(new EvidenceRow(e, rows.Count));
-            }
-
+            AddRows(rows, first.Evidence);
             while ((more = pairs.MoveNext()) && pairs.Current.SameIds(first))
             {
-                foreach (var e in pairs.Current.Evidence)
-                {
-                    rows.Add(new EvidenceRow(e, rows.Count));
-                }
+                AddRows(rows, pairs.Current.Evidence);
             }
 
             fieldOrder.Sort(rows);
@@ -162,6 +155,15 @@ public static class ExportWriter
         }
 
         return file.Finish();
+    }
+
+    // By index: a foreach over the interface boxes an enumerator per pair (half a million at 1M people).
+    private static void AddRows(List<EvidenceRow> rows, IReadOnlyList<FieldEvidence> evidence)
+    {
+        for (var i = 0; i < evidence.Count; i++)
+        {
+            rows.Add(new EvidenceRow(evidence[i], rows.Count));
+        }
     }
 
     private static WrittenFile WriteReviews(string directory, IReadOnlyList<ReviewCase> reviews)
