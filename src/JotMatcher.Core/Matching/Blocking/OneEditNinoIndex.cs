@@ -21,9 +21,6 @@ internal static class OneEditNinoIndex
 {
     private const int ChunkSize = 1 << 16;
 
-    // An odd multiplier other than KeyIndex's, so the filter's bits do not follow its buckets.
-    private const ulong FilterMixer = 0xC2B2AE3D27D4EB4F;
-
     /// <summary>Per HMRC index, the customer profile indices one edit away (ascending), or null when none.</summary>
     public static int[]?[] Find(IdentityProfile[] employments, bool[] offered, IdentityProfile[] customers, ParallelOptions parallel)
     {
@@ -50,25 +47,17 @@ internal static class OneEditNinoIndex
         }
 
         var searchedStems = searched.ConvertAll(h => employments[h].Stem).ToArray();
-        var filterBits = 6;
-        while ((1L << filterBits) < searchedStems.Length * 16L && filterBits < 30)
-        {
-            filterBits++;
-        }
-
-        var filter = new ulong[(1 << filterBits) / 64];
-        var filterShift = 64 - filterBits;
+        var filter = new KeyFilter(searchedStems.Length, 16);
         var keys = new long[searchedStems.Length];
         var chunkCount = (customers.Length + ChunkSize - 1) / ChunkSize;
         var hits = new List<(int Record, int Customer)>?[NinoStem.OneEditKeysPerStem * chunkCount];
         for (var k = 0; k < NinoStem.OneEditKeysPerStem; k++)
         {
-            Array.Clear(filter);
+            filter.Clear();
             for (var j = 0; j < keys.Length; j++)
             {
                 keys[j] = NinoStem.OneEditKey(searchedStems[j], k);
-                var bit = ((ulong)keys[j] * FilterMixer) >> filterShift;
-                filter[bit >> 6] |= 1UL << (int)(bit & 63);
+                filter.Add((ulong)keys[j]);
             }
 
             var index = new KeyIndex(keys);
@@ -86,8 +75,7 @@ internal static class OneEditNinoIndex
                     }
 
                     var key = NinoStem.OneEditKey(stem, position);
-                    var bit = ((ulong)key * FilterMixer) >> filterShift;
-                    if ((filter[bit >> 6] & (1UL << (int)(bit & 63))) == 0)
+                    if (!filter.MightContain((ulong)key))
                     {
                         continue;
                     }
