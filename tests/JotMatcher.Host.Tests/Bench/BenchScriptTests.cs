@@ -27,7 +27,8 @@ public sealed class BenchScriptTests
     public async Task Bench_with_compare_writes_a_results_table_with_both_matchers_scored()
     {
         var results = Path.Combine(work, "results.md");
-        var (exit, output) = await RunAsync("--sizes", "2k", "--compare", "--seed", "3", "--cache", Path.Combine(work, "cache"), "--results", results);
+        // Two sizes: the report is rewritten after each, and the second write must still name the machine.
+        var (exit, output) = await RunAsync("--sizes", "1k,2k", "--compare", "--seed", "3", "--cache", Path.Combine(work, "cache"), "--results", results);
 
         Assert.That(exit, Is.EqualTo(0), output);
         var table = File.ReadAllText(results);
@@ -36,6 +37,8 @@ public sealed class BenchScriptTests
         Assert.Multiple(() =>
         {
             Assert.That(Directory.Exists(Path.Combine(work, "cache", "people-2000-seed-3-noise-1")), "the dataset is cached for the next run");
+            Assert.That(table, Does.Match(@"\nMachine: [^,\s][^,]*, \d+ processors"), "the machine's name, after the last size too");
+            Assert.That(table, Does.Contain("| 1000 | staging |"));
             Assert.That(table, Does.Contain("## Phases").And.Contain("| 2000 | staging |").And.Contain("| 2000 | matching/probabilistic |")
                 .And.Contain("| 2000 | matching/attribution |").And.Contain("| 2000 | writing |"));
             // Linux counts the pages each phase touched first, and the runtime samples what it allocated: staging reads
