@@ -5,8 +5,8 @@ using JotMatcher.Host.Tests.SampleData;
 namespace JotMatcher.Host.Tests.Bench;
 
 /// <summary>
-/// The benchmark path at a small scale (issue 6): <c>scripts/bench --sizes 2k --compare</c> generates, replays, runs
-/// the SQL baseline on its own throw-away PostgreSQL and writes the results table. Nothing about time is asserted;
+/// The benchmark path at a small scale (issue 6): <c>scripts/bench --sizes 1k,2k --compare --repeat 2</c> generates,
+/// replays each size twice, runs the SQL baseline on its own throw-away PostgreSQL and writes the results table. Nothing about time is asserted;
 /// the test checks the path works end to end and both matchers' scores are sane.
 /// </summary>
 [NonParallelizable]
@@ -27,13 +27,15 @@ public sealed class BenchScriptTests
     public async Task Bench_with_compare_writes_a_results_table_with_both_matchers_scored()
     {
         var results = Path.Combine(work, "results.md");
-        // Two sizes: the report is rewritten after each, and the second write must still name the machine.
-        var (exit, output) = await RunAsync("--sizes", "1k,2k", "--compare", "--seed", "3", "--cache", Path.Combine(work, "cache"), "--results", results);
+        // Two sizes: the report is rewritten after each, and the second write must still name the machine. Two runs
+        // of each: the table of repeated runs lists both, and the program's exports must be the same bytes both times.
+        var (exit, output) = await RunAsync("--sizes", "1k,2k", "--compare", "--repeat", "2", "--seed", "3", "--cache", Path.Combine(work, "cache"), "--results", results);
 
         Assert.That(exit, Is.EqualTo(0), output);
         var table = File.ReadAllText(results);
         var replayRow = Row(table, "| 2000 | ");
         var sqlRow = Row(table, "| 2000 | ", after: "## Plain-SQL baseline");
+        var repeatRow = Row(table, "| 2000 | ", after: "## Repeated replays");
         Assert.Multiple(() =>
         {
             Assert.That(Directory.Exists(Path.Combine(work, "cache", "people-2000-seed-3-noise-1")), "the dataset is cached for the next run");
@@ -48,6 +50,10 @@ public sealed class BenchScriptTests
             Assert.That(Cell(replayRow, 9), Is.GreaterThan(0.95), "jot outcome F1");
             Assert.That(Cell(replayRow, 10), Is.GreaterThan(0.95), "share of correct outcomes with exact points");
             Assert.That(Cell(sqlRow, 6), Is.GreaterThan(0.9), "SQL baseline outcome F1");
+            Assert.That(Cell(repeatRow, 2), Is.EqualTo(2), "runs of the 2000-person replay");
+            Assert.That(repeatRow.Split('|')[3].Split(',').Select(w => double.Parse(w, CultureInfo.InvariantCulture)), Has.Exactly(2).GreaterThan(0), "each run's wall time");
+            Assert.That(repeatRow.Split('|')[8].Trim(), Is.EqualTo("yes"), "both runs wrote byte-identical exports");
+            Assert.That(Cell(replayRow, 3), Is.InRange(Cell(repeatRow, 5), Cell(repeatRow, 6)), "the reported run is one of those timed");
         });
     }
 
