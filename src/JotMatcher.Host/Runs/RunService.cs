@@ -31,6 +31,8 @@ internal sealed class RunService(
     /// <summary>Progress and timing names of matching's steps: this, then each of the core's step names.</summary>
     public const string MatchingStepPrefix = "matching/";
 
+    public const string WritingStepPrefix = "writing/";
+
     private readonly ILogger logger = loggers.CreateLogger<RunService>();
 
     public static string ProgramVersion { get; } =
@@ -117,7 +119,8 @@ internal sealed class RunService(
             staged.Rejects, staged.FileCounts, result.Attribution, result.Match, result.AsOf);
         var summary = exports.Summary();
 
-        progress.Step("writing");
+        // Storing is timed step by step, "writing/prepare" to "writing/commit", each try anew (the exports are
+        // written meanwhile, on the other core).
 
         // The export files depend only on the result in memory: they are written under temporary names on the other
         // core while the months are stored, and moved into place only once the months are committed, so a run whose
@@ -131,11 +134,12 @@ internal sealed class RunService(
         {
             months = await pipeline.ExecuteAsync(async ct =>
             {
+                progress.Step(WritingStepPrefix + "prepare");
                 await using var connection = await database.DataSource.OpenConnectionAsync(ct);
                 var replaceMonths = await MonthsToReplaceAsync(connection, request, result, asOf, ct);
                 return await writer.ReplaceAsync(connection, runId, replaceMonths, input, result,
                     (c, t) => ledger.SucceedAsync(c, runId, new RunRecord(replaceMonths, RuleSetVersions(result), asOf, attempts(), RunCounts.Json(summary, staging)), t),
-                    ct);
+                    step => progress.Step(WritingStepPrefix + step), ct);
             }, cancellationToken);
         }
         catch

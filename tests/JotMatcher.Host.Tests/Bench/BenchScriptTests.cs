@@ -42,7 +42,8 @@ public sealed class BenchScriptTests
             Assert.That(table, Does.Match(@"\nMachine: [^,\s][^,]*, \d+ processors"), "the machine's name, after the last size too");
             Assert.That(table, Does.Contain("| 1000 | staging |"));
             Assert.That(table, Does.Contain("## Phases").And.Contain("| 2000 | staging |").And.Contain("| 2000 | matching/probabilistic |")
-                .And.Contain("| 2000 | matching/attribution |").And.Contain("| 2000 | writing |"));
+                .And.Contain("| 2000 | matching/attribution |").And.Contain("| 2000 | writing/prepare |").And.Contain("| 2000 | writing/outcomes |")
+                .And.Contain("| 2000 | writing/evidence |").And.Contain("| 2000 | writing/links |").And.Contain("| 2000 | writing/commit |"));
             // Linux counts the pages each phase touched first, and the runtime samples what it allocated: staging reads
             // every row into strings, so both show there (a count or a type missing means the column broke).
             Assert.That(Cell(Row(table, "| 2000 | staging |", after: "## Phases"), 9), Is.GreaterThan(0), "staging's minor page faults (k)");

@@ -35,6 +35,19 @@ public sealed class MonthResultsTests
     }
 
     [Test]
+    public async Task Replacing_reports_each_step_once_in_order()
+    {
+        await using var database = await StorageTestDatabase.CreateAsync();
+        await database.StageAsync(SampleDatasets.PathOf("basic"));
+        var (input, result) = await database.MatchStagedAsync();
+        var steps = new List<string>();
+
+        await ReplaceAsync(database, [result.Attribution.Outcomes[0].EmploymentMonth], input, result, steps: steps);
+
+        Assert.That(steps, Is.EqualTo(new[] { "outcomes", "evidence", "links", "commit" }));
+    }
+
+    [Test]
     public async Task An_outcome_lost_since_the_previous_run_is_reported_by_district_and_group()
     {
         await using var database = await StorageTestDatabase.CreateAsync();
@@ -126,12 +139,12 @@ public sealed class MonthResultsTests
     }
 
     private static async Task<IReadOnlyList<MonthReplacement>> ReplaceAsync(
-        StorageTestDatabase database, string[] months, RunInput input, RunResult result, string applicationName = "jot-test")
+        StorageTestDatabase database, string[] months, RunInput input, RunResult result, string applicationName = "jot-test", List<string>? steps = null)
     {
         var runId = await database.StartRunAsync();
         var connectionString = new NpgsqlConnectionStringBuilder(database.ConnectionString) { ApplicationName = applicationName }.ConnectionString;
         await using var connection = new NpgsqlConnection(connectionString);
         await connection.OpenAsync();
-        return await Writer.ReplaceAsync(connection, runId, months, input, result, (_, _) => Task.CompletedTask, CancellationToken.None);
+        return await Writer.ReplaceAsync(connection, runId, months, input, result, (_, _) => Task.CompletedTask, step => steps?.Add(step), CancellationToken.None);
     }
 }

@@ -21,7 +21,7 @@ public sealed class ReportingRoleTests
         var runId = await database.StartRunAsync();
         await using var connection = await database.DataSource.OpenConnectionAsync();
         await new MonthResultsWriter(StorageTestDatabase.Pseudonymizer, NullLogger.Instance)
-            .ReplaceAsync(connection, runId, months, input, result, (_, _) => Task.CompletedTask, CancellationToken.None);
+            .ReplaceAsync(connection, runId, months, input, result, (_, _) => Task.CompletedTask, static _ => { }, CancellationToken.None);
     }
 
     [OneTimeTearDown]

@@ -19,7 +19,9 @@ public sealed class MonthResultsWriter(NinoPseudonymizer pseudonymizer, ILogger 
     /// <summary>
     /// Replaces <paramref name="months"/> with the run's rows of those months and returns what changed.
     /// <paramref name="beforeCommit"/> runs inside the transaction last (the ledger marks the run succeeded there,
-    /// so a run is recorded as succeeded exactly when its results are in).
+    /// so a run is recorded as succeeded exactly when its results are in). <paramref name="step"/> hears each of
+    /// <see cref="Steps"/> as it starts, so a run's timings show where storing the results goes; what comes before the
+    /// first (grouping the rows by month, locking and clearing the months) is the caller's to time.
     /// </summary>
     public async Task<IReadOnlyList<MonthReplacement>> ReplaceAsync(
         NpgsqlConnection connection,
@@ -28,10 +30,12 @@ public sealed class MonthResultsWriter(NinoPseudonymizer pseudonymizer, ILogger 
         RunInput input,
         RunResult result,
         Func<NpgsqlConnection, CancellationToken, Task> beforeCommit,
+        Action<string> step,
         CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(connection);
         ArgumentNullException.ThrowIfNull(beforeCommit);
+        ArgumentNullException.ThrowIfNull(step);
         var monthSet = months.Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToArray();
         var rows = ResultRows.For(monthSet, input, result);
 
@@ -60,6 +64,7 @@ public sealed class MonthResultsWriter(NinoPseudonymizer pseudonymizer, ILogger 
             DELETE FROM jot.match_link WHERE month = ANY(@months);
             """, param, cancellationToken: cancellationToken));
 
+        step(Steps[0]);
         using (var pseudonyms = pseudonymizer.StartBatch())
         {
             await WriteOutcomesAsync(connection, runId, rows.Outcomes.Rows, pseudonyms, cancellationToken);
@@ -67,9 +72,12 @@ public sealed class MonthResultsWriter(NinoPseudonymizer pseudonymizer, ILogger 
             await WriteReferralsAsync(connection, runId, rows.Referrals.Rows, pseudonyms, cancellationToken);
         }
 
+        step(Steps[1]);
         await WriteEvidenceAsync(connection, rows, cancellationToken);
+        step(Steps[2]);
         await WriteLinksAsync(connection, rows, cancellationToken);
 
+        step(Steps[3]);
         foreach (var month in monthSet)
         {
             await connection.ExecuteAsync(new CommandDefinition("""
@@ -87,6 +95,12 @@ public sealed class MonthResultsWriter(NinoPseudonymizer pseudonymizer, ILogger 
         Log.MonthsReplaced(logger, runId, string.Join(',', monthSet), rows.Outcomes.Rows.Length, rows.Reviews.Rows.Length, rows.Referrals.Rows.Length);
         return replacements;
     }
+
+    /// <summary>
+    /// The steps of <see cref="ReplaceAsync"/> after its preparation, in order: the outcome, review-case and referral
+    /// COPYs (with their NINo pseudonyms); the evidence COPY; the link COPY; the month rows, the change report and the commit.
+    /// </summary>
+    public static IReadOnlyList<string> Steps { get; } = ["outcomes", "evidence", "links", "commit"];
 
     private async Task LockMonthsAsync(NpgsqlConnection connection, string[] months, CancellationToken cancellationToken)
     {
