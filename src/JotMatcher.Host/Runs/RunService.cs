@@ -31,6 +31,7 @@ internal sealed class RunService(
     /// <summary>Progress and timing names of matching's steps: this, then each of the core's step names.</summary>
     public const string MatchingStepPrefix = "matching/";
 
+    /// <summary>Progress and timing names of storing's steps: this, then "prepare" and each of the writer's step names.</summary>
     public const string WritingStepPrefix = "writing/";
 
     private readonly ILogger logger = loggers.CreateLogger<RunService>();
@@ -119,9 +120,6 @@ internal sealed class RunService(
             staged.Rejects, staged.FileCounts, result.Attribution, result.Match, result.AsOf);
         var summary = exports.Summary();
 
-        // Storing is timed step by step, "writing/prepare" to "writing/commit", each try anew (the exports are
-        // written meanwhile, on the other core).
-
         // The export files depend only on the result in memory: they are written under temporary names on the other
         // core while the months are stored, and moved into place only once the months are committed, so a run whose
         // storing fails still leaves no new exports (the previous ones, if any, stay as they were).
@@ -134,6 +132,8 @@ internal sealed class RunService(
         {
             months = await pipeline.ExecuteAsync(async ct =>
             {
+                // Storing is timed step by step, "writing/prepare" to "writing/commit", each try anew; the exports
+                // being written meanwhile on the other core count in those steps' CPU.
                 progress.Step(WritingStepPrefix + "prepare");
                 await using var connection = await database.DataSource.OpenConnectionAsync(ct);
                 var replaceMonths = await MonthsToReplaceAsync(connection, request, result, asOf, ct);
