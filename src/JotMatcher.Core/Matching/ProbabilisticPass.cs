@@ -32,12 +32,15 @@ internal sealed class ProbabilisticPass(IdentityProfile[] customers, MatchModel 
         var rules = BlockingRules.All.Length;
         var totals = new long[rules + 2];
         var byRule = new BlockPairs[rules];
-        Parallel.For(0, rules, parallel, r => byRule[r] = PairsOf(r, employments, open));
+        var pairSides = new PairSides(
+            employments, open, oneEditCandidates,
+            KeySignatures.OfEmployments(employments, open, parallel), KeySignatures.OfCustomers(customers, parallel));
+        Parallel.For(0, rules, parallel, r => byRule[r] = PairsOf(r, pairSides));
 
         var (starts, found) = GroupByRecord(byRule, open, oneEditCandidates);
         for (var r = 0; r < byRule.Length; r++)
         {
-            totals[r] = byRule[r].Count;
+            totals[r] = byRule[r].Found;
         }
 
         foreach (var h in open)
@@ -65,16 +68,20 @@ internal sealed class ProbabilisticPass(IdentityProfile[] customers, MatchModel 
     // joined with the customers'. A block over the size limit is too common a key to say anything and is skipped, as a
     // look-up would skip it. A block over the single-rule limit gives its pairs flagged: such a pair is scored only if
     // another rule (or a NINo one edit apart) finds it too (see Decide and MatchingSettings.SingleRuleBlockLimit).
+    // So a flagged pair that no other rule's key can share (the key signatures say so) and that is not a NINo one edit
+    // apart would only be dropped in Decide: it is counted as found but not listed. At five million people that is
+    // three in five of the pairs the rules find, which were most of this pass's memory and of its grouping and sorting.
     // The customers' index of the rule is built here and dropped with the join, and holds only the customers under a
     // key some open record has: the join never reads the others. Open records are a small share of a night's, so the
     // index is a fraction of all customers (indexing every customer was a fifth of this pass, and 12 bytes a profile a
     // rule to allocate).
-    private BlockPairs PairsOf(int rule, IdentityProfile[] employments, int[] open)
+    private BlockPairs PairsOf(int rule, PairSides sides)
     {
+        var open = sides.Open;
         var keys = new long[open.Length];
         for (var j = 0; j < open.Length; j++)
         {
-            keys[j] = BlockingRules.All[rule].EmploymentKey(employments[open[j]]);
+            keys[j] = BlockingRules.All[rule].EmploymentKey(sides.Employments[open[j]]);
         }
 
         var openIndex = new KeyIndex(keys);
@@ -88,12 +95,31 @@ internal sealed class ProbabilisticPass(IdentityProfile[] customers, MatchModel 
                 return;
             }
 
-            var alone = block.Length <= aloneLimit;
+            if (block.Length <= aloneLimit)
+            {
+                foreach (var j in records)
+                {
+                    foreach (var c in block)
+                    {
+                        pairs.Add(j, Entry(c));
+                    }
+                }
+
+                return;
+            }
+
             foreach (var j in records)
             {
                 foreach (var c in block)
                 {
-                    pairs.Add(j, alone ? Entry(c) : FlaggedEntry(c));
+                    if (sides.MayBeFoundElsewhere(j, c, rule))
+                    {
+                        pairs.Add(j, FlaggedEntry(c));
+                    }
+                    else
+                    {
+                        pairs.NotListed++;
+                    }
                 }
             }
         });
@@ -223,6 +249,12 @@ internal sealed class ProbabilisticPass(IdentityProfile[] customers, MatchModel 
 
         public int Count { get; private set; }
 
+        /// <summary>Pairs the rule found but that were not listed, as certain to be dropped unscored.</summary>
+        public long NotListed { get; set; }
+
+        /// <summary>Every pair the rule found, listed or not: what the diagnostics report.</summary>
+        public long Found => Count + NotListed;
+
         public int ChunkCount => records.Count;
 
         public void Add(int record, int customer)
@@ -244,6 +276,23 @@ internal sealed class ProbabilisticPass(IdentityProfile[] customers, MatchModel 
         public ReadOnlySpan<int> CustomersIn(int chunk) => customers[chunk].AsSpan(0, Filled(chunk));
 
         private int Filled(int chunk) => Math.Min(ChunkSize, Count - (chunk << ChunkBits));
+    }
+
+    /// <summary>
+    /// The open HMRC records with what tells, for a pair from a large block, whether anything besides its rule could
+    /// find it: the other rules' keys (by <see cref="KeySignatures"/>) and the NINos one edit apart.
+    /// </summary>
+    private sealed class PairSides(
+        IdentityProfile[] employments, int[] open, int[]?[] oneEditCandidates, KeySignatures openSignatures, KeySignatures customerSignatures)
+    {
+        public IdentityProfile[] Employments => employments;
+
+        public int[] Open => open;
+
+        /// <summary>False proves that open record <paramref name="j"/> and customer profile <paramref name="c"/> share no key but <paramref name="rule"/>'s and are not NINos one edit apart.</summary>
+        public bool MayBeFoundElsewhere(int j, int c, int rule)
+            => openSignatures.MayAgreeBesides(j, customerSignatures, c, rule)
+                || Array.IndexOf(oneEditCandidates[open[j]] ?? [], c) >= 0;
     }
 
     private sealed class Worker

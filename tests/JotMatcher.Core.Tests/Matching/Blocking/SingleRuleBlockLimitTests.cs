@@ -116,7 +116,8 @@ public sealed class SingleRuleBlockLimitTests
         return new IdentityMatcher(IdentityMatcherTests.Settings).Match(p.Claims, p.Employments).Diagnostics.ModelJson;
     });
 
-    private static IdentityProfile RandomProfile(Random random, int owner)
+    /// <summary>A profile from a few names, dates, NINos and postcodes: blocks of every size occur (the key signatures' tests use it too).</summary>
+    internal static IdentityProfile RandomProfile(Random random, int owner)
     {
         DateOnly? dob = random.Next(10) == 0 ? null : new DateOnly(1970 + random.Next(3), 1 + random.Next(2), 1 + random.Next(4));
         var nino = random.Next(3) == 0 ? ""
