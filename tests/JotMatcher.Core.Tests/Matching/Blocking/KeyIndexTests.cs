@@ -61,8 +61,9 @@ public sealed class KeyIndexTests
     }
 
     /// <summary>
-    /// The probabilistic pass indexes only the customers under a key some open record has: joined with the records,
-    /// that index must meet the same keys with the same items, in the same order, as the index of every customer.
+    /// The probabilistic pass indexes only the customers under a key some open record may have (by a filter): joined
+    /// with the records, that index must meet the same keys with the same items, in the same order, as the index of
+    /// every customer, and leave out nearly all the keys no record has.
     /// </summary>
     [TestCase(1)]
     [TestCase(2)]
@@ -87,7 +88,9 @@ public sealed class KeyIndexTests
         Assert.That(onlyWanted.Select(j => (j.Left, j.Right)), Is.EqualTo(whole.Select(j => (j.Left, j.Right))).AsCollection);
         Assert.That(whole, Has.Count.GreaterThan(100));
         Assert.That(wanted.Find(19000101).Length, Is.EqualTo(right.Count(k => k == 19000101)));
-        Assert.That(wanted.Find(right.First(k => k != 0 && !left.Contains(k))).Length, Is.Zero, "a key no record has is left out");
+        var unwantedKeys = right.Where(k => k != 0 && !left.Contains(k)).Distinct().ToArray();
+        Assert.That(unwantedKeys, Has.Length.GreaterThan(10_000));
+        Assert.That(unwantedKeys.Count(k => wanted.Find(k).Length > 0), Is.LessThan(unwantedKeys.Length / 10), "keys no record has are left out, bar the filter's few");
     }
 
     private static List<(string Left, string Right)> Joined(KeyIndex left, KeyIndex right)
