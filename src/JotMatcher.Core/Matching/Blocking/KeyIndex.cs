@@ -45,8 +45,12 @@ internal sealed class KeyIndex
     /// others a filter lets through are under keys the join passes over), at the cost of a filter look-up instead of a
     /// place in the large index. For joins only: <see cref="Find"/> may find keys <paramref name="wanted"/> lacks.
     /// </summary>
-    public KeyIndex(IdentityProfile[] customers, Func<IdentityProfile, long> keyOf, KeyIndex wanted)
-        : this(customers.Length, MaybeWanted(i => keyOf(customers[i]), wanted), null)
+    /// <param name="scratch">
+    /// Where the mixed keys are put while building (at least one slot a customer), for a caller that builds many such
+    /// indexes in turn; without it a pooled buffer is rented.
+    /// </param>
+    public KeyIndex(IdentityProfile[] customers, Func<IdentityProfile, long> keyOf, KeyIndex wanted, ulong[]? scratch = null)
+        : this(customers.Length, MaybeWanted(i => keyOf(customers[i]), wanted), null, scratch)
     {
     }
 
@@ -63,10 +67,16 @@ internal sealed class KeyIndex
     }
 
     // The mixed keys are needed only while building: a pooled buffer, so seventeen indexes of a million customers do
-    // not each leave ten megabytes for the collector.
-    private KeyIndex(int itemCount, Func<int, long> keyOf, ParallelOptions? parallel)
+    // not each leave ten megabytes for the collector. (The shared pool keeps few arrays this large a thread, and
+    // missed often enough at five million people, where one is 48 MB, that the probabilistic pass passes its own.)
+    private KeyIndex(int itemCount, Func<int, long> keyOf, ParallelOptions? parallel, ulong[]? scratch = null)
     {
-        var buffer = ArrayPool<ulong>.Shared.Rent(itemCount);
+        if (scratch is not null && scratch.Length < itemCount)
+        {
+            throw new ArgumentException($"A scratch buffer of {scratch.Length} slots is too small for {itemCount} items.", nameof(scratch));
+        }
+
+        var buffer = scratch ?? ArrayPool<ulong>.Shared.Rent(itemCount);
         try
         {
             // The probabilistic pass's indexes are built one a thread already and pass no options.
@@ -90,7 +100,10 @@ internal sealed class KeyIndex
         }
         finally
         {
-            ArrayPool<ulong>.Shared.Return(buffer);
+            if (scratch is null)
+            {
+                ArrayPool<ulong>.Shared.Return(buffer);
+            }
         }
     }
 

@@ -93,6 +93,26 @@ public sealed class KeyIndexTests
         Assert.That(unwantedKeys.Count(k => wanted.Find(k).Length > 0), Is.LessThan(unwantedKeys.Length / 10), "keys no record has are left out, bar the filter's few");
     }
 
+    /// <summary>
+    /// The probabilistic pass hands each customer index a scratch buffer used before (full of another rule's keys):
+    /// what it held must not matter, and one too small is refused rather than overrun.
+    /// </summary>
+    [Test]
+    public void A_customer_index_built_in_a_used_scratch_buffer_joins_as_one_built_in_a_rented_one()
+    {
+        var random = new Random(41);
+        var customers = Enumerable.Range(0, 1500).Select(i => SingleRuleBlockLimitTests.RandomProfile(random, i)).ToArray();
+        var records = new KeyIndex(Enumerable.Range(0, 200).Select(i => BlockingRules.All[0].EmploymentKey(SingleRuleBlockLimitTests.RandomProfile(random, i))).ToArray());
+        var used = Enumerable.Range(0, customers.Length + 7).Select(_ => (ulong)random.NextInt64()).ToArray();
+
+        var rented = Joined(records, new KeyIndex(customers, BlockingRules.All[0].CustomerKeyOf, records));
+        var reused = Joined(records, new KeyIndex(customers, BlockingRules.All[0].CustomerKeyOf, records, used));
+
+        Assert.That(reused, Is.EqualTo(rented).AsCollection);
+        Assert.That(rented, Has.Count.GreaterThan(10));
+        Assert.That(() => new KeyIndex(customers, BlockingRules.All[0].CustomerKeyOf, records, new ulong[customers.Length - 1]), Throws.ArgumentException);
+    }
+
     private static List<(string Left, string Right)> Joined(KeyIndex left, KeyIndex right)
     {
         var joined = new List<(string, string)>();
