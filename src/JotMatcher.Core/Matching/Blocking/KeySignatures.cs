@@ -7,7 +7,8 @@ namespace JotMatcher.Core.Matching.Blocking;
 /// equal have equal bytes there. Bytes that differ prove the keys differ; equal bytes prove nothing (one pair of
 /// strangers in 254 agree by chance). The probabilistic pass asks it, for a pair one rule found in a large block,
 /// whether any other rule could find the pair too: where no byte but that rule's agrees, none can, the pair would be
-/// dropped unscored, and it is not even listed. A profile's bytes are one row, read in one or two vector loads.
+/// dropped unscored, and it is not even listed. A profile's bytes are one row: sixteen rules are compared in one
+/// vector load, the rest byte by byte.
 /// <para>
 /// A profile without a key for a rule has a byte no key folds to, a different one on each side (customers 0, HMRC
 /// records 255), so two missing keys never look alike.
