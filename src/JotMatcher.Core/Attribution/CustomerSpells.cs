@@ -13,11 +13,11 @@ namespace JotMatcher.Core.Attribution;
 /// </summary>
 internal sealed class CustomerSpells
 {
-    private readonly Dictionary<string, int>? _groupOf;
+    private readonly Dictionary<RecordId, int>? _groupOf;
     private readonly int[] _offsets;
     private readonly ClaimSpell[] _spells;
 
-    private CustomerSpells(Dictionary<string, int>? groupOf, int[] offsets, ClaimSpell[] spells)
+    private CustomerSpells(Dictionary<RecordId, int>? groupOf, int[] offsets, ClaimSpell[] spells)
     {
         _groupOf = groupOf;
         _offsets = offsets;
@@ -31,7 +31,7 @@ internal sealed class CustomerSpells
     {
         // Sized for a customer a claim up front: growing a million-entry table doubles it several times over, each
         // old table garbage on the large-object heap.
-        var groupOf = new Dictionary<string, int>(claims.Count, StringComparer.Ordinal);
+        var groupOf = new Dictionary<RecordId, int>(claims.Count);
         var groupOfClaim = new int[claims.Count];
         var counts = new List<int>(claims.Count);
         for (var i = 0; i < claims.Count; i++)

@@ -10,7 +10,7 @@ public sealed record JobOutcome(
     ClaimSpell Spell,
     PointsAward Points)
 {
-    public string HmrcId => Link.Employment.HmrcId;
+    public RecordId HmrcId => Link.Employment.HmrcId;
 
     /// <summary>The calendar month of the employment start, <c>YYYY-MM</c>.</summary>
     public string EmploymentMonth => Link.Employment.EmploymentStart.ToString("yyyy-MM", System.Globalization.CultureInfo.InvariantCulture);

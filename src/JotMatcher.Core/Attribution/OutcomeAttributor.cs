@@ -69,8 +69,8 @@ public sealed class OutcomeAttributor(RuleSetCatalog rules, ReferenceData refere
         // the order sought already: checking that is one comparison a row, sorting twenty, each a few cache misses.
         // Only rows strictly in order are taken so (the sort is not stable: with two equal rows its order is its
         // own); otherwise the rows are sorted exactly as they always were.
-        outcomes = InOrderOrSorted(outcomesByLink, outcomes, static (a, b) => CompareIds(a.HmrcId, a.Spell.ClaimId, b.HmrcId, b.Spell.ClaimId));
-        referrals = InOrderOrSorted(referrals, referrals, static (a, b) => CompareIds(a.Link.Employment.HmrcId, a.Spell.ClaimId, b.Link.Employment.HmrcId, b.Spell.ClaimId));
+        outcomes = InOrderOrSorted(outcomesByLink, outcomes, static (a, b) => RecordId.Compare(a.HmrcId, a.Spell.ClaimId, b.HmrcId, b.Spell.ClaimId));
+        referrals = InOrderOrSorted(referrals, referrals, static (a, b) => RecordId.Compare(a.Link.Employment.HmrcId, a.Spell.ClaimId, b.Link.Employment.HmrcId, b.Spell.ClaimId));
         notCredited = InOrderOrSorted(notCreditedByLink, notCredited, CompareLinks);
         noOutcome = InOrderOrSorted(noOutcome, noOutcome, CompareLinks);
         return new AttributionResult(outcomes, referrals, notCredited, noOutcome);
@@ -113,7 +113,7 @@ public sealed class OutcomeAttributor(RuleSetCatalog rules, ReferenceData refere
 
             var distance = Math.Abs(start.DayNumber - end.DayNumber);
             if (distance < bestDistance
-                || (distance == bestDistance && string.CompareOrdinal(spells[j].ClaimId, spells[best].ClaimId) < 0))
+                || (distance == bestDistance && spells[j].ClaimId < spells[best].ClaimId))
             {
                 best = j;
                 bestDistance = distance;
@@ -138,7 +138,7 @@ public sealed class OutcomeAttributor(RuleSetCatalog rules, ReferenceData refere
             if (running
                 && (best < 0
                     || spell.ClaimStart > spells[best].ClaimStart
-                    || (spell.ClaimStart == spells[best].ClaimStart && string.CompareOrdinal(spell.ClaimId, spells[best].ClaimId) < 0)))
+                    || (spell.ClaimStart == spells[best].ClaimStart && spell.ClaimId < spells[best].ClaimId)))
             {
                 best = j;
             }
@@ -190,7 +190,7 @@ public sealed class OutcomeAttributor(RuleSetCatalog rules, ReferenceData refere
             }
 
             var byScore = y.Score.CompareTo(x.Score);
-            return byScore != 0 ? byScore : string.CompareOrdinal(x.Employment.HmrcId, y.Employment.HmrcId);
+            return byScore != 0 ? byScore : x.Employment.HmrcId.CompareTo(y.Employment.HmrcId);
         });
 
         var points = new PointsCalculator(Rules, Reference.DeprivedAreas, AsOf);
@@ -244,13 +244,7 @@ public sealed class OutcomeAttributor(RuleSetCatalog rules, ReferenceData refere
     }
 
     private static int CompareLinks(IdentityLink a, IdentityLink b)
-        => CompareIds(a.Employment.HmrcId, a.CustomerId, b.Employment.HmrcId, b.CustomerId);
-
-    private static int CompareIds(string firstA, string secondA, string firstB, string secondB)
-    {
-        var byFirst = string.CompareOrdinal(firstA, firstB);
-        return byFirst != 0 ? byFirst : string.CompareOrdinal(secondA, secondB);
-    }
+        => RecordId.Compare(a.Employment.HmrcId, a.CustomerId, b.Employment.HmrcId, b.CustomerId);
 
     private enum SpellKind : byte
     {

@@ -75,20 +75,20 @@ public static class MatchEvaluator
         var index = new TruthIndex(claims, employments, truth);
         var findable = index.Findable;
         var covered = IdentityMatcher.CoveredByBlocking(claims, employments, findable);
-        var notBlocked = new HashSet<(string, string)>(findable.Where((_, i) => !covered[i]));
-        var linked = new HashSet<(string, string)>();
+        var notBlocked = new HashSet<(RecordId, RecordId)>(findable.Where((_, i) => !covered[i]));
+        var linked = new HashSet<(RecordId, RecordId)>();
         var found = new List<Discrepancy>();
         foreach (var link in result.Match.Links)
         {
             linked.Add((link.Employment.HmrcId, link.CustomerId));
             if (!index.IsTrue(link.Employment.HmrcId, link.CustomerId))
             {
-                found.Add(new Discrepancy(link.Employment.HmrcId, Discrepancy.Kinds.WrongLink, "", "", link.CustomerId,
+                found.Add(new Discrepancy(link.Employment.HmrcId.ToString(), Discrepancy.Kinds.WrongLink, "", "", link.CustomerId.ToString(),
                     link.Pass.ToExportName(), link.Score));
             }
         }
 
-        var reviewScore = new Dictionary<(string, string), ReviewCase>();
+        var reviewScore = new Dictionary<(RecordId, RecordId), ReviewCase>();
         foreach (var r in result.Match.Reviews)
         {
             reviewScore.TryAdd((r.Employment.HmrcId, r.CustomerId), r);
@@ -103,17 +103,17 @@ public static class MatchEvaluator
 
             if (TruthIndex.IsNotInData(pair))
             {
-                found.Add(new Discrepancy(pair.HmrcId, Discrepancy.Kinds.NotInData, pair.CustomerId[1..], "", "", "", 0));
+                found.Add(new Discrepancy(pair.HmrcId.ToString(), Discrepancy.Kinds.NotInData, TruthIndex.ClaimNotInData(pair), "", "", "", 0));
             }
             else if (reviewScore.TryGetValue(pair, out var review))
             {
-                found.Add(new Discrepancy(pair.HmrcId, Discrepancy.Kinds.MissedInReview, index.ClaimOfPair[pair], pair.CustomerId, "",
+                found.Add(new Discrepancy(pair.HmrcId.ToString(), Discrepancy.Kinds.MissedInReview, index.ClaimOfPair[pair].ToString(), pair.CustomerId.ToString(), "",
                     review.Pass.ToExportName(), review.Score));
             }
             else
             {
                 var kind = notBlocked.Contains(pair) ? Discrepancy.Kinds.MissedAtBlocking : Discrepancy.Kinds.Missed;
-                found.Add(new Discrepancy(pair.HmrcId, kind, index.ClaimOfPair[pair], pair.CustomerId, "", "", 0));
+                found.Add(new Discrepancy(pair.HmrcId.ToString(), kind, index.ClaimOfPair[pair].ToString(), pair.CustomerId.ToString(), "", "", 0));
             }
         }
 
@@ -152,7 +152,7 @@ public static class MatchEvaluator
 
     private static PointsAccuracy Points(RunResult result, IReadOnlyList<TruthOutcome> truthOutcomes)
     {
-        var expected = new Dictionary<(string, string), TruthOutcome>();
+        var expected = new Dictionary<(RecordId, RecordId), TruthOutcome>();
         foreach (var t in truthOutcomes)
         {
             expected.TryAdd((t.HmrcId, t.ClaimId), t);

@@ -13,13 +13,13 @@ internal sealed class TruthIndex
 
     public TruthIndex(IReadOnlyList<ClaimSpell> claims, IReadOnlyList<HmrcEmployment> employments, IReadOnlyList<TruthPair> truth)
     {
-        var customerOfClaim = new Dictionary<string, string>(claims.Count, StringComparer.Ordinal);
+        var customerOfClaim = new Dictionary<RecordId, RecordId>(claims.Count);
         foreach (var c in claims)
         {
             customerOfClaim.TryAdd(c.ClaimId, c.CustomerId);
         }
 
-        var hmrcIds = new HashSet<string>(employments.Select(e => e.HmrcId), StringComparer.Ordinal);
+        var hmrcIds = new HashSet<RecordId>(employments.Select(e => e.HmrcId));
         foreach (var t in truth)
         {
             TrueClaims.Add((t.HmrcId, t.ClaimId));
@@ -30,7 +30,7 @@ internal sealed class TruthIndex
                     ClaimOfPair[(t.HmrcId, customer)] = t.ClaimId;
                 }
             }
-            else if (Pairs.Add((t.HmrcId, NotInDataMark + t.ClaimId)))
+            else if (Pairs.Add((t.HmrcId, RecordId.Of(NotInDataMark + t.ClaimId.ToString()))))
             {
                 NotInData++;
             }
@@ -38,32 +38,33 @@ internal sealed class TruthIndex
     }
 
     /// <summary>True (hmrc_id, customer_id) pairs.</summary>
-    public HashSet<(string HmrcId, string CustomerId)> Pairs { get; } = [];
+    public HashSet<(RecordId HmrcId, RecordId CustomerId)> Pairs { get; } = [];
 
     /// <summary>True (hmrc_id, claim_id) rows as given.</summary>
-    public HashSet<(string HmrcId, string ClaimId)> TrueClaims { get; } = [];
+    public HashSet<(RecordId HmrcId, RecordId ClaimId)> TrueClaims { get; } = [];
 
     /// <summary>The truth file's claim for each findable true pair (the first row when a customer is named twice).</summary>
-    public Dictionary<(string HmrcId, string CustomerId), string> ClaimOfPair { get; } = [];
+    public Dictionary<(RecordId HmrcId, RecordId CustomerId), RecordId> ClaimOfPair { get; } = [];
 
     public long NotInData { get; }
 
     /// <summary>The true pairs whose records are both in the data, in ordinal order.</summary>
-    public (string HmrcId, string CustomerId)[] Findable
+    public (RecordId HmrcId, RecordId CustomerId)[] Findable
     {
         get
         {
             var pairs = Pairs.Where(p => !IsNotInData(p)).ToArray();
-            Array.Sort(pairs, static (a, b) =>
-            {
-                var c = string.CompareOrdinal(a.HmrcId, b.HmrcId);
-                return c != 0 ? c : string.CompareOrdinal(a.CustomerId, b.CustomerId);
-            });
+            Array.Sort(pairs, static (a, b) => RecordId.Compare(a.HmrcId, a.CustomerId, b.HmrcId, b.CustomerId));
             return pairs;
         }
     }
 
-    public static bool IsNotInData((string HmrcId, string CustomerId) pair) => pair.CustomerId[0] == NotInDataMark;
+    /// <summary>Whether <paramref name="pair"/> names a claim the data does not hold (its customer id is the mark and the claim id).</summary>
+    public static bool IsNotInData((RecordId HmrcId, RecordId CustomerId) pair)
+        => pair.CustomerId.Packed == 0 && pair.CustomerId.ToString() is [NotInDataMark, ..];
 
-    public bool IsTrue(string hmrcId, string customerId) => Pairs.Contains((hmrcId, customerId));
+    /// <summary>The claim id of a pair <see cref="IsNotInData"/>.</summary>
+    public static string ClaimNotInData((RecordId HmrcId, RecordId CustomerId) pair) => pair.CustomerId.ToString()[1..];
+
+    public bool IsTrue(RecordId hmrcId, RecordId customerId) => Pairs.Contains((hmrcId, customerId));
 }

@@ -15,7 +15,7 @@ internal sealed class CustomerTable
     private readonly ClaimSpell[] spells;
     private readonly int[] spellStarts;
 
-    private CustomerTable(string[] ids, ClaimSpell[] spells, int[] spellStarts, IdentityProfile[] profiles)
+    private CustomerTable(RecordId[] ids, ClaimSpell[] spells, int[] spellStarts, IdentityProfile[] profiles)
     {
         Ids = ids;
         this.spells = spells;
@@ -23,7 +23,7 @@ internal sealed class CustomerTable
         Profiles = profiles;
     }
 
-    public string[] Ids { get; }
+    public RecordId[] Ids { get; }
 
     /// <summary>All identity variants, grouped by owner in customer order.</summary>
     public IdentityProfile[] Profiles { get; }
@@ -40,7 +40,7 @@ internal sealed class CustomerTable
 
         // Arrays sized exactly (a first pass counts the customers): no lists regrown and copied at a million entries,
         // whose discarded arrays sit in the large-object heap until the next full collection.
-        var ids = new string[CountCustomers(sorted)];
+        var ids = new RecordId[CountCustomers(sorted)];
         var starts = new int[ids.Length + 1];
 
         // The spells whose identity is the first of its kind within their customer, with their customer's index.
@@ -51,7 +51,7 @@ internal sealed class CustomerTable
         var start = 0;
         for (var i = 1; i <= sorted.Length; i++)
         {
-            if (i < sorted.Length && string.Equals(sorted[i].CustomerId, sorted[start].CustomerId, StringComparison.Ordinal))
+            if (i < sorted.Length && sorted[i].CustomerId == sorted[start].CustomerId)
             {
                 continue;
             }
@@ -89,7 +89,7 @@ internal sealed class CustomerTable
         var count = sorted.Length == 0 ? 0 : 1;
         for (var i = 1; i < sorted.Length; i++)
         {
-            if (!string.Equals(sorted[i].CustomerId, sorted[i - 1].CustomerId, StringComparison.Ordinal))
+            if (sorted[i].CustomerId != sorted[i - 1].CustomerId)
             {
                 count++;
             }
@@ -121,7 +121,7 @@ internal sealed class CustomerTable
     /// The spell a review case points at: the ended spell whose claim_end is nearest the employment start, else the
     /// latest claim_start; ties by claim_id (spells are already in claim_id order).
     /// </summary>
-    public string SpellNearest(int customer, DateOnly employmentStart)
+    public RecordId SpellNearest(int customer, DateOnly employmentStart)
     {
         ClaimSpell? best = null;
         var bestDistance = int.MaxValue;

@@ -5,7 +5,7 @@ namespace JotMatcher.Core.Matching;
 /// <summary>An HMRC employment linked to a customer (SPEC §3), with the evidence for the link.</summary>
 public sealed record IdentityLink(
     HmrcEmployment Employment,
-    string CustomerId,
+    RecordId CustomerId,
     MatchPass Pass,
     double Score,
     IReadOnlyList<FieldEvidence> Evidence)

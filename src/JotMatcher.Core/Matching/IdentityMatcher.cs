@@ -63,18 +63,18 @@ public sealed class IdentityMatcher(MatchingSettings settings)
     /// true pair lost here can never be linked.
     /// </summary>
     public static bool[] CoveredByBlocking(IReadOnlyList<ClaimSpell> claims, IReadOnlyList<HmrcEmployment> employments,
-        IReadOnlyList<(string HmrcId, string CustomerId)> pairs, MatchingSettings? settings = null)
+        IReadOnlyList<(RecordId HmrcId, RecordId CustomerId)> pairs, MatchingSettings? settings = null)
     {
         settings ??= new MatchingSettings();
         var customers = CustomerTable.Build(claims);
-        var customerIndex = new Dictionary<string, int>(StringComparer.Ordinal);
+        var customerIndex = new Dictionary<RecordId, int>();
         for (var i = 0; i < customers.Ids.Length; i++)
         {
             customerIndex[customers.Ids[i]] = i;
         }
 
         var byOwner = customers.Profiles.ToLookup(p => p.Owner);
-        var hmrc = new Dictionary<string, HmrcEmployment>(StringComparer.Ordinal);
+        var hmrc = new Dictionary<RecordId, HmrcEmployment>();
         foreach (var e in employments)
         {
             hmrc.TryAdd(e.HmrcId, e);

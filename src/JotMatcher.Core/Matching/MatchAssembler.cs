@@ -72,7 +72,7 @@ internal sealed class MatchAssembler(CustomerTable customers, HmrcEmployment[] h
 
         forRecord.Sort(static (a, b) =>
         {
-            var byClaim = string.CompareOrdinal(a.ClaimId, b.ClaimId);
+            var byClaim = a.ClaimId.CompareTo(b.ClaimId);
             return byClaim != 0 ? byClaim : string.CompareOrdinal(a.Reason, b.Reason);
         });
         return link;

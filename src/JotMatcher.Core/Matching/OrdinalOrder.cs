@@ -1,10 +1,12 @@
+using JotMatcher.Core.Records;
+
 namespace JotMatcher.Core.Matching;
 
 /// <summary>
-/// The ordinal order of a million ids without a million string comparisons chasing pointers: each id's first sixteen
-/// UTF-16 units are packed into two 64-bit keys (eight bits a unit when every id is Latin-1, else the first eight units
-/// at sixteen bits), which order exactly as <see cref="string.CompareOrdinal(string, string)"/> does on those units;
-/// only ids equal that far are compared as strings. Ties after both ids keep input order (a stable order).
+/// The ordinal order of a million ids without a million comparisons chasing pointers: a packed <see cref="RecordId"/>
+/// is a number that orders as its text does, so when every id is packed the sort is of (primary, secondary, index)
+/// triples of numbers; only when some id kept its text are the ids compared one by one. Ties after both ids keep input
+/// order (a stable order).
 /// </summary>
 internal static class OrdinalOrder
 {
@@ -12,7 +14,7 @@ internal static class OrdinalOrder
     /// <paramref name="items"/> in the ordinal order of their ids, as a new array. Items already in order (the usual
     /// case) are only checked and copied: no id arrays, no index array.
     /// </summary>
-    public static T[] Sorted<T>(IReadOnlyList<T> items, Func<T, string> primary, Func<T, string>? secondary = null)
+    public static T[] Sorted<T>(IReadOnlyList<T> items, Func<T, RecordId> primary, Func<T, RecordId>? secondary = null)
     {
         if (InOrder(new Ids<T>(items, primary), secondary is null ? null : new Ids<T>(items, secondary)))
         {
@@ -23,7 +25,7 @@ internal static class OrdinalOrder
         return Array.ConvertAll(order, i => items[i]);
     }
 
-    public static int[] Of(IReadOnlyList<string> primary, IReadOnlyList<string>? secondary = null)
+    public static int[] Of(IReadOnlyList<RecordId> primary, IReadOnlyList<RecordId>? secondary = null)
     {
         // Inputs usually arrive in order already (files written in id order, loaded in line order): one pass says so.
         if (InOrder(primary, secondary))
@@ -37,43 +39,57 @@ internal static class OrdinalOrder
             return identity;
         }
 
-        var latin1 = AllLatin1(primary) && (secondary is null || AllLatin1(secondary));
-        var entries = new Entry[primary.Count];
-        for (var i = 0; i < entries.Length; i++)
+        if (AllPacked(primary) && (secondary is null || AllPacked(secondary)))
         {
-            var (high, low) = Pack(primary[i], latin1);
-            entries[i] = new Entry(high, low, i);
-        }
-
-        // Sorting by the packed keys alone needs no comparer object (Entry compares itself, inlined); only runs of
-        // equal keys are then ordered by the strings themselves. The order is the same as one sort with the full comparer.
-        Array.Sort(entries);
-        var comparer = new Comparer(primary, secondary);
-        var start = 0;
-        for (var i = 1; i <= entries.Length; i++)
-        {
-            if (i < entries.Length && entries[i].High == entries[start].High && entries[i].Low == entries[start].Low)
+            // Entry compares itself (inlined): no comparer object, no id read twice.
+            var entries = new Entry[primary.Count];
+            for (var i = 0; i < entries.Length; i++)
             {
-                continue;
+                entries[i] = new Entry(primary[i].Packed, secondary is null ? 0 : secondary[i].Packed, i);
             }
 
-            if (i - start > 1)
-            {
-                Array.Sort(entries, start, i - start, comparer);
-            }
-
-            start = i;
+            Array.Sort(entries);
+            return Array.ConvertAll(entries, e => e.Index);
         }
 
-        return Array.ConvertAll(entries, e => e.Index);
+        var order = new int[primary.Count];
+        for (var i = 0; i < order.Length; i++)
+        {
+            order[i] = i;
+        }
+
+        Array.Sort(order, (a, b) =>
+        {
+            var c = primary[a].CompareTo(primary[b]);
+            if (c == 0 && secondary is not null)
+            {
+                c = secondary[a].CompareTo(secondary[b]);
+            }
+
+            return c != 0 ? c : a.CompareTo(b);
+        });
+        return order;
     }
 
-    private static bool InOrder(IReadOnlyList<string> primary, IReadOnlyList<string>? secondary)
+    private static bool InOrder(IReadOnlyList<RecordId> primary, IReadOnlyList<RecordId>? secondary)
     {
         for (var i = 1; i < primary.Count; i++)
         {
-            var c = string.CompareOrdinal(primary[i - 1], primary[i]);
-            if (c > 0 || (c == 0 && secondary is not null && string.CompareOrdinal(secondary[i - 1], secondary[i]) > 0))
+            var c = primary[i - 1].CompareTo(primary[i]);
+            if (c > 0 || (c == 0 && secondary is not null && secondary[i - 1].CompareTo(secondary[i]) > 0))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    private static bool AllPacked(IReadOnlyList<RecordId> ids)
+    {
+        foreach (var id in ids)
+        {
+            if (id.Packed == 0)
             {
                 return false;
             }
@@ -83,53 +99,15 @@ internal static class OrdinalOrder
     }
 
     /// <summary>The ids of a list of items, read through without copying them out.</summary>
-    private sealed class Ids<T>(IReadOnlyList<T> items, Func<T, string> id) : IReadOnlyList<string>
+    private sealed class Ids<T>(IReadOnlyList<T> items, Func<T, RecordId> id) : IReadOnlyList<RecordId>
     {
         public int Count => items.Count;
 
-        public string this[int index] => id(items[index]);
+        public RecordId this[int index] => id(items[index]);
 
-        public IEnumerator<string> GetEnumerator() => items.Select(id).GetEnumerator();
+        public IEnumerator<RecordId> GetEnumerator() => items.Select(id).GetEnumerator();
 
         System.Collections.IEnumerator System.Collections.IEnumerable.GetEnumerator() => GetEnumerator();
-    }
-
-    private static bool AllLatin1(IReadOnlyList<string> ids)
-    {
-        foreach (var id in ids)
-        {
-            foreach (var c in id)
-            {
-                if (c > 0xFF)
-                {
-                    return false;
-                }
-            }
-        }
-
-        return true;
-    }
-
-    // A shorter id sorts before any longer one it prefixes: padding with zero does that, as a unit is never below 0 —
-    // except an id with a real U+0000, which the string comparison in the comparer then settles.
-    private static (ulong High, ulong Low) Pack(string id, bool latin1)
-    {
-        var (bits, units) = latin1 ? (8, 16) : (16, 8);
-        ulong high = 0, low = 0;
-        for (var i = 0; i < units; i++)
-        {
-            ulong c = i < id.Length ? id[i] : 0u;
-            if (i < units / 2)
-            {
-                high = (high << bits) | c;
-            }
-            else
-            {
-                low = (low << bits) | c;
-            }
-        }
-
-        return (high, low);
     }
 
     private readonly record struct Entry(ulong High, ulong Low, int Index) : IComparable<Entry>
@@ -143,30 +121,6 @@ internal static class OrdinalOrder
             }
 
             return c != 0 ? c : Index.CompareTo(other.Index);
-        }
-    }
-
-    private sealed class Comparer(IReadOnlyList<string> primary, IReadOnlyList<string>? secondary) : IComparer<Entry>
-    {
-        public int Compare(Entry a, Entry b)
-        {
-            var c = a.High.CompareTo(b.High);
-            if (c == 0)
-            {
-                c = a.Low.CompareTo(b.Low);
-            }
-
-            if (c == 0)
-            {
-                c = string.CompareOrdinal(primary[a.Index], primary[b.Index]);
-            }
-
-            if (c == 0 && secondary is not null)
-            {
-                c = string.CompareOrdinal(secondary[a.Index], secondary[b.Index]);
-            }
-
-            return c != 0 ? c : a.Index.CompareTo(b.Index);
         }
     }
 }

@@ -8,8 +8,8 @@ namespace JotMatcher.Core.Matching;
 /// </summary>
 public sealed record ReviewCase(
     HmrcEmployment Employment,
-    string ClaimId,
-    string CustomerId,
+    RecordId ClaimId,
+    RecordId CustomerId,
     string Reason,
     MatchPass Pass,
     double Score,

@@ -97,7 +97,7 @@ public sealed class PointsCalculator(RuleSetCatalog rules, IReadOnlySet<string> 
         {
             var start = other.ClaimStart.DayNumber;
             if (other.Benefit == Benefit.Jsa && start > first && start <= last
-                && !string.Equals(other.ClaimId, spell.ClaimId, StringComparison.Ordinal))
+                && other.ClaimId != spell.ClaimId)
             {
                 return (0, false);
             }

@@ -7,7 +7,7 @@ namespace JotMatcher.Core.Records;
 /// Held from staging to the end of a run, so kept compact behind the properties as <see cref="ClaimSpell"/> is:
 /// dates as day numbers, the source as its file name and line. The employer reference is not kept: only staging
 /// stores it (a unique string per row, 48 MB at a million employments), so it travels with the row to the staging copy
-/// and no further. 96 bytes instead of 120.
+/// and no further. The id is a <see cref="RecordId"/> held inline: 104 bytes a record, against 96 and a 48-byte string.
 /// </remarks>
 public sealed record HmrcEmployment
 {
@@ -17,7 +17,7 @@ public sealed record HmrcEmployment
     private string? sourceFile;
     private long sourceLine;
 
-    public required string HmrcId { get; init; }
+    public required RecordId HmrcId { get; init; }
     public Nino Nino { get; init; }
     public string Surname { get; init; } = "";
     public string Forenames { get; init; } = "";

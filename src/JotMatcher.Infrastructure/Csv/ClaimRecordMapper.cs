@@ -12,7 +12,8 @@ internal sealed class ClaimRecordMapper : IRecordMapper<ClaimSpell>
     private readonly Column claimId, customerId, nino, surname, forenames, dateOfBirth, sex, postcode, benefit,
         employed, loneParent, disabled, hasChildren, programme, claimStart, claimEnd, officeCode, districtCode, areaCode;
 
-    private readonly RepeatedField<string> lastCustomer = new(), lastPostcode = new();
+    private readonly RepeatedField<RecordId> lastCustomer = new();
+    private readonly RepeatedField<string> lastPostcode = new();
     private readonly RepeatedField<Nino> lastNino = new();
 
     // Names and codes repeat across a file's customers (27k surnames, 480 offices in a million rows).
@@ -43,14 +44,14 @@ internal sealed class ClaimRecordMapper : IRecordMapper<ClaimSpell>
 
     public string IdColumn => "claim_id";
 
-    public string IdOf(ClaimSpell record) => record.ClaimId;
+    public RecordId IdOf(ClaimSpell record) => record.ClaimId;
 
     public ReadOnlySpan<byte> StagedOnly(RowFields row) => default;
 
     public ClaimSpell? Map(RowFields row, SourceLocation source)
     {
-        var id = row.Required(claimId);
-        var customer = row.Required(customerId, lastCustomer);
+        var id = row.RequiredId(claimId);
+        var customer = row.RequiredId(customerId, lastCustomer);
         var start = row.RequiredDate(claimStart);
         var end = row.OptionalDate(claimEnd);
         if (end < start)

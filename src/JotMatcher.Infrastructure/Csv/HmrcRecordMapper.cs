@@ -29,14 +29,14 @@ internal sealed class HmrcRecordMapper(CsvReader csv) : IRecordMapper<HmrcEmploy
 
     public string IdColumn => "hmrc_id";
 
-    public string IdOf(HmrcEmployment record) => record.HmrcId;
+    public RecordId IdOf(HmrcEmployment record) => record.HmrcId;
 
     /// <summary>The employer reference: staged, never read by matching or anything after it, so not kept in the record.</summary>
     public ReadOnlySpan<byte> StagedOnly(RowFields row) => row.OptionalUtf8(employerRef);
 
     public HmrcEmployment? Map(RowFields row, SourceLocation source)
     {
-        var id = row.Required(hmrcId);
+        var id = row.RequiredId(hmrcId);
         var start = row.RequiredDate(employmentStart);
         var employeeNino = row.IdentityNino(nino, lastNino);
         var employeeSurname = row.Identity(surname, surnames);

@@ -12,7 +12,7 @@ internal interface IRecordMapper<T>
     /// <summary>The record, or null when <paramref name="row"/> has rejected it.</summary>
     T? Map(RowFields row, SourceLocation source);
 
-    string IdOf(T record);
+    RecordId IdOf(T record);
 
     /// <summary>
     /// The accepted row's text that staging stores but the record does not keep (read, with its warning if any, for

@@ -11,7 +11,7 @@ namespace JotMatcher.Infrastructure.Csv;
 /// Extracts number their rows, so ids nearly always come in ascending order: those are appended to a sorted run,
 /// where an id greater than the last one is new without any lookup, and a smaller one is found by binary search.
 /// Only ids that break the order go to a hash table. Besides sparing a hash and a cache miss per row, an id in the
-/// run costs 16 bytes (its string and a packed location) rather than a dictionary entry's 36. Every id in the table is
+/// run costs 24 bytes (the id and a packed location) rather than a dictionary entry's 48. Every id in the table is
 /// smaller than the run's last id (it was smaller when it came, and the last only grows), so an id greater than the
 /// last is in neither (short of a location too large to pack, which sends even an ordered id to the table).
 /// </remarks>
@@ -23,8 +23,8 @@ internal sealed class IdRegistry
     private const int MaxPackedFiles = 1 << 22;
 
     private readonly List<string> files = [];
-    private readonly Dictionary<string, SourceLocation> unordered = new(StringComparer.Ordinal);
-    private string[] run = [];
+    private readonly Dictionary<RecordId, SourceLocation> unordered = new();
+    private RecordId[] run = [];
     private long[] runAt = [];
     private int runCount;
 
@@ -32,9 +32,9 @@ internal sealed class IdRegistry
     private bool greaterInTable;
 
     /// <summary>Records <paramref name="id"/> at <paramref name="at"/>; false (with the first place) when it was seen before.</summary>
-    public bool TryAdd(string id, SourceLocation at, out SourceLocation first)
+    public bool TryAdd(RecordId id, SourceLocation at, out SourceLocation first)
     {
-        if (runCount == 0 || string.CompareOrdinal(id, run[runCount - 1]) > 0)
+        if (runCount == 0 || id > run[runCount - 1])
         {
             if (greaterInTable && unordered.TryGetValue(id, out first))
             {
@@ -53,7 +53,7 @@ internal sealed class IdRegistry
         }
         else
         {
-            var found = Array.BinarySearch(run, 0, runCount, id, StringComparer.Ordinal);
+            var found = Array.BinarySearch(run, 0, runCount, id);
             if (found >= 0)
             {
                 first = Unpack(runAt[found]);
@@ -83,7 +83,7 @@ internal sealed class IdRegistry
     /// Forgets <paramref name="ids"/>, every id added since <paramref name="mark"/> (a file quarantined after some of its
     /// rows had been read): those in the run are all after the mark, as the kind's files are read one at a time.
     /// </summary>
-    public void RollBack(int mark, IEnumerable<string> ids)
+    public void RollBack(int mark, IEnumerable<RecordId> ids)
     {
         Array.Clear(run, mark, runCount - mark);
         runCount = mark;
@@ -93,7 +93,7 @@ internal sealed class IdRegistry
         }
     }
 
-    private void Append(string id, long packed)
+    private void Append(RecordId id, long packed)
     {
         if (runCount == run.Length)
         {

@@ -2,6 +2,7 @@ using System.Text;
 using System.Text.Unicode;
 using CsvHelper;
 using JotMatcher.Core.Identity;
+using JotMatcher.Core.Records;
 
 namespace JotMatcher.Infrastructure.Csv;
 
@@ -48,33 +49,40 @@ internal sealed class RowFields(CsvReader csv)
     /// <summary>The field's UTF-8 bytes (already unquoted); empty when the file has no such column or the row is short.</summary>
     public ReadOnlySpan<byte> Span(Column column) => column.IsPresent ? csv.GetSpan(column.Index) : default;
 
-    /// <summary>A required identifier: present, valid UTF-8, not over <see cref="MaxFieldBytes"/>.</summary>
-    public string Required(Column column)
+    /// <summary>
+    /// A required identifier: present, valid UTF-8, not over <see cref="MaxFieldBytes"/>; taken from
+    /// <paramref name="previous"/> when the bytes are the previous row's. Plain ASCII (nearly every id) is packed from
+    /// the field's bytes, so an id never becomes a string unless it has to keep its text.
+    /// </summary>
+    public RecordId RequiredId(Column column, RepeatedField<RecordId>? previous = null)
     {
         var span = Span(column);
-        if (IsBlank(span))
-        {
-            Reject($"{column.Name}: missing");
-            lastReadable = false;
-            return "";
-        }
-
-        return CheckedText(column, span, rejectBad: true, pool: null);
-    }
-
-    /// <summary><see cref="Required(Column)"/>, taking the previous row's string when the bytes are the same.</summary>
-    public string Required(Column column, RepeatedField<string> previous)
-    {
-        var span = Span(column);
-        if (previous.Matches(span))
+        if (previous is not null && previous.Matches(span))
         {
             return previous.Value;
         }
 
-        var value = Required(column);
+        RecordId value;
+        if (IsBlank(span))
+        {
+            Reject($"{column.Name}: missing");
+            lastReadable = false;
+            value = default;
+        }
+        else if (span.Length <= MaxFieldBytes && FieldText.IsPlainAscii(span))
+        {
+            // CheckedText's common case, without its string.
+            lastReadable = true;
+            value = RecordId.OfAscii(FieldText.TrimAscii(span));
+        }
+        else
+        {
+            value = RecordId.Of(CheckedText(column, span, rejectBad: true, pool: null));
+        }
+
         if (lastReadable)
         {
-            previous.Remember(span, value);
+            previous?.Remember(span, value);
         }
 
         return value;

@@ -1,5 +1,6 @@
 using CsvHelper;
 using JotMatcher.Core.Evaluation;
+using JotMatcher.Core.Records;
 using JotMatcher.Infrastructure.Csv;
 
 namespace JotMatcher.Infrastructure.Evaluation;
@@ -21,7 +22,7 @@ public static class TruthFileReader
         var claimId = RequireColumn(csv, path, "claim_id");
         while (csv.Read())
         {
-            pairs.Add(new TruthPair(RequireValue(csv, path, hmrcId, "hmrc_id"), RequireValue(csv, path, claimId, "claim_id")));
+            pairs.Add(new TruthPair(RecordId.Of(RequireValue(csv, path, hmrcId, "hmrc_id")), RecordId.Of(RequireValue(csv, path, claimId, "claim_id"))));
         }
 
         return pairs;
@@ -57,8 +58,8 @@ public static class TruthFileReader
             }
 
             outcomes.Add(new TruthOutcome(
-                RequireValue(csv, path, hmrcId, "hmrc_id"),
-                RequireValue(csv, path, claimId, "claim_id"),
+                RecordId.Of(RequireValue(csv, path, hmrcId, "hmrc_id")),
+                RecordId.Of(RequireValue(csv, path, claimId, "claim_id")),
                 priorityGroup,
                 totalPoints,
                 flag is "Y" or "y"));

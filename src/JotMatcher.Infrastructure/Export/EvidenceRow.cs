@@ -1,4 +1,5 @@
 using JotMatcher.Core.Matching;
+using JotMatcher.Core.Records;
 
 namespace JotMatcher.Infrastructure.Export;
 
@@ -6,16 +7,11 @@ namespace JotMatcher.Infrastructure.Export;
 /// One pair's evidence (an outcome's, a referral's or a review case's) as added for evidence.csv; <see cref="Order"/>
 /// is the order it was added in, which breaks ties between pairs of the same ids (Array.Sort is not stable).
 /// </summary>
-internal readonly record struct EvidencePair(string HmrcId, string ClaimId, IReadOnlyList<FieldEvidence> Evidence, int Order)
+internal readonly record struct EvidencePair(RecordId HmrcId, RecordId ClaimId, IReadOnlyList<FieldEvidence> Evidence, int Order)
 {
     public static int Compare(EvidencePair a, EvidencePair b)
     {
-        var c = string.CompareOrdinal(a.HmrcId, b.HmrcId);
-        if (c == 0)
-        {
-            c = string.CompareOrdinal(a.ClaimId, b.ClaimId);
-        }
-
+        var c = RecordId.Compare(a.HmrcId, a.ClaimId, b.HmrcId, b.ClaimId);
         return c != 0 ? c : a.Order.CompareTo(b.Order);
     }
 
@@ -66,7 +62,7 @@ internal readonly record struct EvidencePair(string HmrcId, string ClaimId, IRea
     }
 
     public bool SameIds(EvidencePair other)
-        => string.Equals(HmrcId, other.HmrcId, StringComparison.Ordinal) && string.Equals(ClaimId, other.ClaimId, StringComparison.Ordinal);
+        => HmrcId == other.HmrcId && ClaimId == other.ClaimId;
 }
 
 /// <summary>

@@ -55,9 +55,21 @@ internal sealed class ExportFile : IDisposable
     public void Text(string value)
     {
         ArgumentNullException.ThrowIfNull(value);
+        Text(value.AsSpan());
+    }
+
+    /// <summary>An id's text, written from its packed digits without making a string.</summary>
+    public void Text(Core.Records.RecordId id)
+    {
+        Span<char> scratch = stackalloc char[Core.Records.RecordId.MaxPackedLength];
+        Text(id.Chars(scratch));
+    }
+
+    private void Text(ReadOnlySpan<char> value)
+    {
         Separate();
         var escape = value.Length > 0 && value[0] is '=' or '+' or '-' or '@' or '\t' or '\r';
-        if (!escape && !value.AsSpan().ContainsAny(NeedsQuotes))
+        if (!escape && !value.ContainsAny(NeedsQuotes))
         {
             Ensure(Utf8.GetMaxByteCount(value.Length));
             length += Utf8.GetBytes(value, buffer.AsSpan(length));
@@ -72,7 +84,7 @@ internal sealed class ExportFile : IDisposable
             buffer[length++] = (byte)'\'';
         }
 
-        var rest = value.AsSpan();
+        var rest = value;
         while (rest.IndexOf('"') is var q && q >= 0)
         {
             length += Utf8.GetBytes(rest[..(q + 1)], buffer.AsSpan(length));

@@ -53,7 +53,7 @@ public static class ExportWriter
 
     private static WrittenFile WriteOutcomes(string directory, IReadOnlyList<JobOutcome> outcomes)
     {
-        var rows = Sorted(outcomes, static (a, b) => ComparePair(a.HmrcId, a.Spell.ClaimId, b.HmrcId, b.Spell.ClaimId));
+        var rows = Sorted(outcomes, static (a, b) => RecordId.Compare(a.HmrcId, a.Spell.ClaimId, b.HmrcId, b.Spell.ClaimId));
         var months = new MonthNames();
         using var file = ExportFile.Create(directory, "outcomes.csv",
             "hmrc_id", "claim_id", "customer_id", "employment_month", "match_method", "match_score", "priority_group",
@@ -170,7 +170,7 @@ public static class ExportWriter
     {
         var rows = Sorted(reviews, static (a, b) =>
         {
-            var c = ComparePair(a.Employment.HmrcId, a.ClaimId, b.Employment.HmrcId, b.ClaimId);
+            var c = RecordId.Compare(a.Employment.HmrcId, a.ClaimId, b.Employment.HmrcId, b.ClaimId);
             return c != 0 ? c : string.CompareOrdinal(a.Reason, b.Reason);
         });
         using var file = ExportFile.Create(directory, "review.csv", "hmrc_id", "claim_id", "reason", "match_score");
@@ -188,7 +188,7 @@ public static class ExportWriter
 
     private static WrittenFile WriteReferrals(string directory, IReadOnlyList<Referral> referrals)
     {
-        var rows = Sorted(referrals, static (a, b) => ComparePair(a.Link.Employment.HmrcId, a.Spell.ClaimId, b.Link.Employment.HmrcId, b.Spell.ClaimId));
+        var rows = Sorted(referrals, static (a, b) => RecordId.Compare(a.Link.Employment.HmrcId, a.Spell.ClaimId, b.Link.Employment.HmrcId, b.Spell.ClaimId));
         using var file = ExportFile.Create(directory, "referrals.csv",
             "hmrc_id", "claim_id", "customer_id", "employment_start", "claim_start", "claim_end");
         foreach (var r in rows)
@@ -249,12 +249,6 @@ public static class ExportWriter
         }
 
         return rows;
-    }
-
-    private static int ComparePair(string hmrcA, string claimA, string hmrcB, string claimB)
-    {
-        var c = string.CompareOrdinal(hmrcA, hmrcB);
-        return c != 0 ? c : string.CompareOrdinal(claimA, claimB);
     }
 }
 

@@ -158,6 +158,20 @@ internal sealed class BinaryCopyWriter : IAsyncDisposable
         length += utf8.Length;
     }
 
+    /// <summary>An id's text: a packed id's ASCII written from its digits, without making a string.</summary>
+    public void Text(Core.Records.RecordId id)
+    {
+        Span<byte> ascii = stackalloc byte[Core.Records.RecordId.MaxPackedLength];
+        if (id.TryGetAscii(ascii, out var written))
+        {
+            Text(ascii[..written]);
+        }
+        else
+        {
+            Text(id.ToString());
+        }
+    }
+
     /// <summary>
     /// A NINo's normalised text, as <see cref="Core.Identity.Nino.Normalised"/> gives it, without making that string:
     /// a packed NINo (nearly all) keeps none, and staging writes one a row.

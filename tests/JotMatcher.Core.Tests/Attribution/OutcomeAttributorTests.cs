@@ -36,7 +36,7 @@ public sealed class OutcomeAttributorTests
     public void An_open_spell_running_when_the_job_started_is_a_referral()
     {
         var result = Attribute([Link("H1", "2007-05-01")], [Spell("S1", "2007-01-01", null)]);
-        Assert.That(result.Referrals.Select(r => (r.Link.Employment.HmrcId, r.Spell.ClaimId)), Is.EqualTo(new[] { ("H1", "S1") }));
+        Assert.That(result.Referrals.Select(r => (r.Link.Employment.HmrcId.ToString(), r.Spell.ClaimId.ToString())), Is.EqualTo(new[] { ("H1", "S1") }));
     }
 
     [Test]
@@ -45,14 +45,14 @@ public sealed class OutcomeAttributorTests
         var result = Attribute(
             [Link("H1", "2007-05-01")],
             [Spell("S1", "2007-01-01", null, Benefit.Is), Spell("S3", "2007-03-01", null), Spell("S2", "2007-03-01", "2007-12-31")]);
-        Assert.That(result.Referrals.Single().Spell.ClaimId, Is.EqualTo("S2"), "latest claim_start, then the smaller claim_id");
+        Assert.That(result.Referrals.Single().Spell.ClaimId.ToString(), Is.EqualTo("S2"), "latest claim_start, then the smaller claim_id");
     }
 
     [Test]
     public void An_ended_spells_window_wins_over_a_running_spell()
     {
         var result = Attribute([Link("H1", "2007-07-01")], [Spell("S1", "2007-01-01", "2007-06-30"), Spell("S2", "2007-06-01", null, Benefit.Is)]);
-        Assert.That(result.Outcomes.Single().Spell.ClaimId, Is.EqualTo("S1"));
+        Assert.That(result.Outcomes.Single().Spell.ClaimId.ToString(), Is.EqualTo("S1"));
         Assert.That(result.Referrals, Is.Empty);
     }
 
@@ -63,7 +63,7 @@ public sealed class OutcomeAttributorTests
     public void Nearest_claim_end_picks_the_spell(string jobStart, string claimId)
     {
         var result = Attribute([Link("H1", jobStart)], [Spell("S1", "2007-01-01", "2007-06-30"), Spell("S2", "2007-07-20", "2007-08-15")]);
-        Assert.That(result.Outcomes.Single().Spell.ClaimId, Is.EqualTo(claimId));
+        Assert.That(result.Outcomes.Single().Spell.ClaimId.ToString(), Is.EqualTo(claimId));
     }
 
     [Test]
@@ -71,7 +71,7 @@ public sealed class OutcomeAttributorTests
     {
         // 2007-06-20 is 10 days after B's end and 10 days before A's.
         var result = Attribute([Link("H1", "2007-06-20")], [Spell("B", "2007-01-01", "2007-06-10"), Spell("A", "2007-06-11", "2007-06-30")]);
-        Assert.That(result.Outcomes.Single().Spell.ClaimId, Is.EqualTo("A"));
+        Assert.That(result.Outcomes.Single().Spell.ClaimId.ToString(), Is.EqualTo("A"));
     }
 
     //        H1 start, score    H2 start, score    winner
@@ -86,8 +86,8 @@ public sealed class OutcomeAttributorTests
         var loser = winner == "H1" ? "H2" : "H1";
         Assert.Multiple(() =>
         {
-            Assert.That(result.Outcomes.Select(o => o.HmrcId), Is.EqualTo(new[] { winner }));
-            Assert.That(result.MatchedNotCredited.Select(l => l.Employment.HmrcId), Is.EqualTo(new[] { loser }));
+            Assert.That(result.Outcomes.Select(o => o.HmrcId.ToString()), Is.EqualTo(new[] { winner }));
+            Assert.That(result.MatchedNotCredited.Select(l => l.Employment.HmrcId.ToString()), Is.EqualTo(new[] { loser }));
         });
     }
 
@@ -95,7 +95,7 @@ public sealed class OutcomeAttributorTests
     public void A_customer_with_no_spells_is_matched_with_no_outcome()
     {
         var result = Attribute([Link("H1", "2007-07-01", customerId: "C9")], [Spell("S1", "2007-01-01", "2007-06-30")]);
-        Assert.That(result.MatchedNoOutcome.Select(l => l.Employment.HmrcId), Is.EqualTo(new[] { "H1" }));
+        Assert.That(result.MatchedNoOutcome.Select(l => l.Employment.HmrcId.ToString()), Is.EqualTo(new[] { "H1" }));
     }
 
     [Test]
@@ -104,8 +104,8 @@ public sealed class OutcomeAttributorTests
         var result = Attribute([Link("H1", "2006-03-31"), Link("H2", "2006-07-01")], [Spell("S1", "2006-01-01", "2006-06-30")]);
         Assert.Multiple(() =>
         {
-            Assert.That(result.MatchedNoOutcome.Select(l => l.Employment.HmrcId), Is.EqualTo(new[] { "H1" }));
-            Assert.That(result.Outcomes.Select(o => o.HmrcId), Is.EqualTo(new[] { "H2" }));
+            Assert.That(result.MatchedNoOutcome.Select(l => l.Employment.HmrcId.ToString()), Is.EqualTo(new[] { "H1" }));
+            Assert.That(result.Outcomes.Select(o => o.HmrcId.ToString()), Is.EqualTo(new[] { "H2" }));
         });
     }
 
@@ -126,10 +126,10 @@ public sealed class OutcomeAttributorTests
         var result = Attribute(links, claims);
         Assert.Multiple(() =>
         {
-            Assert.That(result.Outcomes.Select(o => o.HmrcId), Is.EqualTo(new[] { "H10", "H9" }), "ordinal: H10 before H9");
-            Assert.That(result.Referrals.Select(r => r.Link.Employment.HmrcId), Is.EqualTo(new[] { "H1", "H2" }));
-            Assert.That(result.MatchedNotCredited.Select(l => l.Employment.HmrcId), Is.EqualTo(new[] { "H11" }));
-            Assert.That(result.MatchedNoOutcome.Select(l => l.Employment.HmrcId), Is.EqualTo(new[] { "H3" }));
+            Assert.That(result.Outcomes.Select(o => o.HmrcId.ToString()), Is.EqualTo(new[] { "H10", "H9" }), "ordinal: H10 before H9");
+            Assert.That(result.Referrals.Select(r => r.Link.Employment.HmrcId.ToString()), Is.EqualTo(new[] { "H1", "H2" }));
+            Assert.That(result.MatchedNotCredited.Select(l => l.Employment.HmrcId.ToString()), Is.EqualTo(new[] { "H11" }));
+            Assert.That(result.MatchedNoOutcome.Select(l => l.Employment.HmrcId.ToString()), Is.EqualTo(new[] { "H3" }));
         });
     }
 
@@ -159,7 +159,7 @@ public sealed class OutcomeAttributorTests
             Spell("S4", "2007-07-20", null, customerId: "C1x"),
         };
         var result = Attribute([Link("H1", "2007-07-01", "C1"), Link("H2", "2007-07-01", "C2")], claims);
-        Assert.That(result.Outcomes.Select(o => (o.HmrcId, o.Points.SustainPoints)), Is.EqualTo(new[] { ("H1", 0), ("H2", 1) }));
+        Assert.That(result.Outcomes.Select(o => (o.HmrcId.ToString(), o.Points.SustainPoints)), Is.EqualTo(new[] { ("H1", 0), ("H2", 1) }));
     }
 
     [Test]
@@ -172,8 +172,8 @@ public sealed class OutcomeAttributorTests
                 [Spell("S1", "2007-01-01", "2007-06-30"), Spell("S2", "2007-01-01", "2007-06-30", customerId: "C2")]);
         Assert.Multiple(() =>
         {
-            Assert.That(result.Outcomes.Select(o => o.HmrcId), Is.EqualTo(new[] { "H1" }));
-            Assert.That(result.MatchedNoOutcome.Select(l => l.Employment.HmrcId), Is.EqualTo(new[] { "H2" }));
+            Assert.That(result.Outcomes.Select(o => o.HmrcId.ToString()), Is.EqualTo(new[] { "H1" }));
+            Assert.That(result.MatchedNoOutcome.Select(l => l.Employment.HmrcId.ToString()), Is.EqualTo(new[] { "H2" }));
         });
     }
 
@@ -193,8 +193,8 @@ public sealed class OutcomeAttributorTests
 
         var result = Attribute(links, claims);
         Assert.That(result.Outcomes, Has.Count.EqualTo(customers));
-        Assert.That(result.Outcomes.All(o => o.Spell.ClaimId == "B" + o.HmrcId[1..]), Is.True);
-        Assert.That(result.Outcomes.Select(o => o.HmrcId), Is.Ordered.Using<string>(StringComparer.Ordinal));
+        Assert.That(result.Outcomes.All(o => o.Spell.ClaimId == "B" + o.HmrcId.ToString()[1..]), Is.True);
+        Assert.That(result.Outcomes.Select(o => o.HmrcId.ToString()), Is.Ordered.Using<string>(StringComparer.Ordinal));
     }
 
     /// <summary>
@@ -228,7 +228,7 @@ public sealed class OutcomeAttributorTests
             }
         }
 
-        var inOrder = links.OrderBy(l => l.Employment.HmrcId, StringComparer.Ordinal).ToList();
+        var inOrder = links.OrderBy(l => l.Employment.HmrcId.ToString(), StringComparer.Ordinal).ToList();
         var shuffled = links.OrderBy(_ => random.Next()).ToList();
 
         var expected = Attribute(inOrder, claims, threads: 1);
@@ -244,9 +244,9 @@ public sealed class OutcomeAttributorTests
     /// </summary>
     private static AttributionResult AttributeAsMatched(IReadOnlyList<IdentityLink> links, List<ClaimSpell> claims)
     {
-        var shuffledClaims = claims.OrderByDescending(c => c.ClaimId, StringComparer.Ordinal).ToList();
+        var shuffledClaims = claims.OrderByDescending(c => c.ClaimId.ToString(), StringComparer.Ordinal).ToList();
         var table = CustomerTable.Build(shuffledClaims);
-        var indexOf = table.Ids.Select((id, i) => (id, i)).ToDictionary(x => x.id, x => x.i, StringComparer.Ordinal);
+        var indexOf = table.Ids.Select((id, i) => (id, i)).ToDictionary(x => x.id, x => x.i);
         var indexed = links.Select(l => l with { Customer = indexOf[l.CustomerId] }).ToList();
         var match = new MatchResult(indexed, [], MatchDiagnostics.Empty) { SpellsByCustomer = table.SpellsByCustomer() };
         var result = new OutcomeAttributor(Bundled, ReferenceData.Empty, Day("2008-01-01")).Attribute(match, shuffledClaims);
@@ -264,12 +264,12 @@ public sealed class OutcomeAttributorTests
             Assert.That(actual.MatchedNoOutcome.Select(Key), Is.EqualTo(expected.MatchedNoOutcome.Select(Key)));
             // Every kind of ending happened (else the comparison proves little).
             Assert.That(new[] { expected.Outcomes.Count, expected.Referrals.Count, expected.MatchedNotCredited.Count, expected.MatchedNoOutcome.Count }, Has.All.GreaterThan(0));
-            Assert.That(expected.Outcomes.Select(o => o.HmrcId), Is.Ordered.Using<string>(StringComparer.Ordinal));
+            Assert.That(expected.Outcomes.Select(o => o.HmrcId.ToString()), Is.Ordered.Using<string>(StringComparer.Ordinal));
         });
     }
 
     // A link without its customer index, which links made by hand lack and the matcher's carry.
-    private static (HmrcEmployment, string, MatchPass, double) Key(IdentityLink link) => (link.Employment, link.CustomerId, link.Pass, link.Score);
+    private static (HmrcEmployment, RecordId, MatchPass, double) Key(IdentityLink link) => (link.Employment, link.CustomerId, link.Pass, link.Score);
 
     private static string Text(DateOnly day) => day.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
 

@@ -18,7 +18,7 @@ public sealed class IdentityMatcherTests
         var p = Population.Create(2000, 1500);
         var link = LinkOf(Match(p), "HM000000");
         Assert.That(link, Is.Not.Null);
-        Assert.That((link!.CustomerId, link.Pass, link.Score), Is.EqualTo(("CU000000", MatchPass.Deterministic, 1.0)));
+        Assert.That((link!.CustomerId.ToString(), link.Pass, link.Score), Is.EqualTo(("CU000000", MatchPass.Deterministic, 1.0)));
     }
 
     [Test]
@@ -90,7 +90,7 @@ public sealed class IdentityMatcherTests
         foreach (var result in new[] { forward, backward })
         {
             Assert.That(LinkOf(result, "HX000005"), Is.Null);
-            Assert.That(ReviewsOf(result, "HX000005").Select(r => (r.ClaimId, r.Reason)),
+            Assert.That(ReviewsOf(result, "HX000005").Select(r => (r.ClaimId.ToString(), r.Reason)),
                 Is.EqualTo(new[] { ("CL001700", "near_tie"), ("CL999999", "near_tie") }));
         }
     }
@@ -104,7 +104,7 @@ public sealed class IdentityMatcherTests
         p.Employments.Add(Population.CopyOf(p.Claims[1701], "HX000006"));
         var result = Match(p);
         Assert.That(LinkOf(result, "HX000006"), Is.Null);
-        Assert.That(ReviewsOf(result, "HX000006").Select(r => (r.ClaimId, r.Reason)),
+        Assert.That(ReviewsOf(result, "HX000006").Select(r => (r.ClaimId.ToString(), r.Reason)),
             Is.EqualTo(new[] { ("CL001701", "tie"), ("CL999998", "tie") }));
     }
 
@@ -118,7 +118,7 @@ public sealed class IdentityMatcherTests
         p.Claims.Add(twinB);
         p.Employments.Add(Population.CopyOf(twinB, "HX000007"));
         var link = LinkOf(Match(p), "HX000007");
-        Assert.That(link?.CustomerId, Is.EqualTo("CU999997"));
+        Assert.That(link?.CustomerId.ToString(), Is.EqualTo("CU999997"));
     }
 
     [Test]

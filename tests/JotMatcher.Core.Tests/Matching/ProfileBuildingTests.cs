@@ -111,12 +111,13 @@ public sealed class ProfileBuildingTests
             }
 
             var expected = Enumerable.Range(0, n).OrderBy(i => primary[i], StringComparer.Ordinal).ThenBy(i => secondary[i], StringComparer.Ordinal).ToArray();
-            Assert.That(OrdinalOrder.Of(primary, secondary), Is.EqualTo(expected), shape);
+            var (primaryIds, secondaryIds) = (Array.ConvertAll(primary, RecordId.Of), Array.ConvertAll(secondary, RecordId.Of));
+            Assert.That(OrdinalOrder.Of(primaryIds, secondaryIds), Is.EqualTo(expected), shape);
             var items = Enumerable.Range(0, n).ToList();
             var (p, q) = (primary, secondary);
-            Assert.That(OrdinalOrder.Sorted(items, i => p[i], i => q[i]), Is.EqualTo(expected), shape);
+            Assert.That(OrdinalOrder.Sorted(items, i => RecordId.Of(p[i]), i => RecordId.Of(q[i])), Is.EqualTo(expected), shape);
             var primaryOnly = Enumerable.Range(0, n).OrderBy(i => primary[i], StringComparer.Ordinal).ToArray();
-            Assert.That(OrdinalOrder.Of(primary), Is.EqualTo(primaryOnly), shape);
+            Assert.That(OrdinalOrder.Of(primaryIds), Is.EqualTo(primaryOnly), shape);
         }
     }
 

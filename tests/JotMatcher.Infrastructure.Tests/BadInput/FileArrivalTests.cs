@@ -27,7 +27,7 @@ public sealed class FileArrivalTests
         Assert.Multiple(() =>
         {
             Assert.That(result.Rejects, Is.EqualTo(new[] { new Reject("b_arriving.csv", 0, "empty file (0 bytes); it may still be being written — not ingested") }));
-            Assert.That(result.Claims.Select(c => c.ClaimId), Is.EqualTo(new[] { "G1" }));
+            Assert.That(result.Claims.Select(c => c.ClaimId.ToString()), Is.EqualTo(new[] { "G1" }));
             Assert.That(result.FileCounts.All(c => c.Reconciles), Is.True);
         });
     }
@@ -48,7 +48,7 @@ public sealed class FileArrivalTests
         {
             Assert.That(result.Rejects, Is.EqualTo(new[] { new Reject("b_locked.csv", 0, "could not be opened (IOException); it may still be being written — not ingested") }));
             Assert.That(result.FileCounts.Single(c => c.File == "b_locked.csv").RowsRead, Is.Zero);
-            Assert.That(result.Claims.Select(c => c.ClaimId), Is.EqualTo(new[] { "G1" }));
+            Assert.That(result.Claims.Select(c => c.ClaimId.ToString()), Is.EqualTo(new[] { "G1" }));
         });
     }
 
@@ -65,7 +65,7 @@ public sealed class FileArrivalTests
         Assert.Multiple(() =>
         {
             Assert.That(result.Rejects, Is.EqualTo(new[] { new Reject("b_gone.csv", 0, "could not be opened (FileNotFoundException); it may still be being written — not ingested") }));
-            Assert.That(result.Claims.Select(c => c.ClaimId), Is.EqualTo(new[] { "G1" }));
+            Assert.That(result.Claims.Select(c => c.ClaimId.ToString()), Is.EqualTo(new[] { "G1" }));
         });
     }
 
@@ -91,7 +91,7 @@ public sealed class FileArrivalTests
             Assert.That(result.Rejects, Is.EqualTo(new[] { new Reject("a_runaway.csv", 0, "a record starting near line 3 is over 16 MB (a quote never closed?) — not ingested") }));
             Assert.That(result.FileCounts.Single(c => c.File == "a_runaway.csv"), Has.Property("RowsRead").Zero.And.Property("Accepted").Zero);
             // R1 of the quarantined file is not held against b_good.csv's R1.
-            Assert.That(result.Claims.Select(c => (c.ClaimId, c.CustomerId, c.Source.File)), Is.EqualTo(new[] { ("R1", "P9", "b_good.csv"), ("G1", "P1", "b_good.csv") }));
+            Assert.That(result.Claims.Select(c => (c.ClaimId.ToString(), c.CustomerId.ToString(), c.Source.File)), Is.EqualTo(new[] { ("R1", "P9", "b_good.csv"), ("G1", "P1", "b_good.csv") }));
         });
     }
 }

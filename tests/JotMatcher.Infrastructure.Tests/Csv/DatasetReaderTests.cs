@@ -31,7 +31,7 @@ public sealed class DatasetReaderTests
         var c = file.Records.Single();
         Assert.Multiple(() =>
         {
-            Assert.That((c.ClaimId, c.CustomerId, c.Surname, c.Forenames), Is.EqualTo(("C42", "P42", "O'Neill", "Mary Ann")));
+            Assert.That((c.ClaimId.ToString(), c.CustomerId.ToString(), c.Surname, c.Forenames), Is.EqualTo(("C42", "P42", "O'Neill", "Mary Ann")));
             Assert.That((c.Nino.Normalised, c.Nino.Kind), Is.EqualTo(("AB123456C", NinoKind.Valid)));
             Assert.That((c.DateOfBirth, c.ClaimStart, c.ClaimEnd), Is.EqualTo(((DateOnly?)new DateOnly(1972, 2, 29), new DateOnly(2007, 1, 15), (DateOnly?)new DateOnly(2007, 3, 31))));
             Assert.That((c.Sex, c.Postcode, c.Benefit, c.Programme), Is.EqualTo((Sex.Female, "AB12CD", Benefit.Esa, Programme.NdLp)));
@@ -95,7 +95,7 @@ public sealed class DatasetReaderTests
                 new Reject("c.csv", 6, "claim_id: missing"),
                 new Reject("c.csv", 7, "customer_id: missing"),
             }));
-            Assert.That(file.Records.Select(r => (r.ClaimId, r.Source.Line)), Is.EqualTo(new[] { ("C1", 2L), ("C5", 8L) }));
+            Assert.That(file.Records.Select(r => (r.ClaimId.ToString(), r.Source.Line)), Is.EqualTo(new[] { ("C1", 2L), ("C5", 8L) }));
             Assert.That(file.Records[0].Surname, Is.EqualTo("Two\nline\nname"));
             Assert.That((file.Counts.RowsRead, file.Counts.Accepted, file.Counts.Rejected), Is.EqualTo((5L, 2L, 3L)));
         });
@@ -119,7 +119,7 @@ public sealed class DatasetReaderTests
             .SelectMany(b => b.Records.ToArray().Select(s => (s.Record, StagedOnly: Encoding.UTF8.GetString(b.StagedOnly(s))))).ToList();
         Assert.Multiple(() =>
         {
-            Assert.That(staged.Select(s => (s.Record.HmrcId, s.StagedOnly)), Is.EqualTo(new[] { ("H1", "123/AB45678"), ("H2", ""), ("H3", "") }));
+            Assert.That(staged.Select(s => (s.Record.HmrcId.ToString(), s.StagedOnly)), Is.EqualTo(new[] { ("H1", "123/AB45678"), ("H2", ""), ("H3", "") }));
             Assert.That(staged.Select(s => s.Record), Is.EqualTo(file.Records), "the records staged are the records kept");
             Assert.That(file.Counts.Warnings, Is.EqualTo(1), "an unreadable employer reference reads as blank with a warning");
             Assert.That(file.Rejects.Select(r => r.Line), Is.EqualTo(new[] { 5L }), "the duplicate H1");
@@ -140,7 +140,7 @@ public sealed class DatasetReaderTests
         var h = file.Records.Single();
         Assert.Multiple(() =>
         {
-            Assert.That((h.HmrcId, h.Nino.Kind, h.Postcode), Is.EqualTo(("H1", NinoKind.Blank, "E16AN")));
+            Assert.That((h.HmrcId.ToString(), h.Nino.Kind, h.Postcode), Is.EqualTo(("H1", NinoKind.Blank, "E16AN")));
             Assert.That((h.DateOfBirth, h.EmploymentStart, h.NotifiedOn), Is.EqualTo(((DateOnly?)new DateOnly(1970, 2, 1), new DateOnly(2007, 3, 5), (DateOnly?)new DateOnly(2007, 4, 20))));
             Assert.That(file.Rejects, Is.EqualTo(new[] { new Reject("h.csv", 3, "employment_start: missing") }));
             Assert.That(file.Counts.Kind, Is.EqualTo(InputKind.Hmrc));
@@ -160,9 +160,9 @@ public sealed class DatasetReaderTests
         Assert.Multiple(() =>
         {
             Assert.That(result.HmrcFiles.Select(f => f.Counts.File), Is.EqualTo(new[] { "B.csv", "b.csv" }));
-            Assert.That(result.Employments.Select(e => (e.HmrcId, e.EmploymentStart.Day)), Is.EqualTo(new[] { ("H2", 3), ("H1", 1) }));
+            Assert.That(result.Employments.Select(e => (e.HmrcId.ToString(), e.EmploymentStart.Day)), Is.EqualTo(new[] { ("H2", 3), ("H1", 1) }));
             Assert.That(result.Rejects, Is.EqualTo(new[] { new Reject("b.csv", 3, "hmrc_id: duplicate of B.csv:2") }));
-            Assert.That(result.Claims.Single().ClaimId, Is.EqualTo("C1"));
+            Assert.That(result.Claims.Single().ClaimId.ToString(), Is.EqualTo("C1"));
             Assert.That(result.Reference.DeprivedAreas, Is.Empty);
             Assert.That(result.Manifest, Is.SameAs(DatasetManifest.Empty));
         });

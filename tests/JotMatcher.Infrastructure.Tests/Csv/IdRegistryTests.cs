@@ -44,7 +44,7 @@ public sealed class IdRegistryTests
 
             if (rollBack)
             {
-                registry.RollBack(mark, added);
+                registry.RollBack(mark, added.Select(RecordId.Of));
                 model = modelBefore;
             }
         }

@@ -55,12 +55,12 @@ public sealed class RepeatedFieldTests
             var c = file.Records[expectedIds.Count - 1];
             var expectedNino = Nino.Parse(Decode(nino)?.Trim() ?? "");
             var expectedPostcode = string.Concat((Decode(postcode)?.Trim() ?? "").Where(ch => !char.IsWhiteSpace(ch)).Select(char.ToUpperInvariant));
-            Assert.That((c.ClaimId, c.CustomerId, c.Nino, c.Postcode), Is.EqualTo(($"C{i}", customerText, expectedNino, expectedPostcode)), $"row {i + 2}");
+            Assert.That((c.ClaimId.ToString(), c.CustomerId.ToString(), c.Nino, c.Postcode), Is.EqualTo(($"C{i}", customerText, expectedNino, expectedPostcode)), $"row {i + 2}");
         }
 
         Assert.Multiple(() =>
         {
-            Assert.That(file.Records.Select(r => r.ClaimId), Is.EqualTo(expectedIds));
+            Assert.That(file.Records.Select(r => r.ClaimId.ToString()), Is.EqualTo(expectedIds));
             Assert.That(file.Rejects.Select(r => r.Line), Is.EqualTo(expectedRejects));
             Assert.That(file.Counts.Warnings, Is.EqualTo(warnings));
         });

@@ -53,7 +53,7 @@ public sealed class MonthResultsTests
         await using var database = await StorageTestDatabase.CreateAsync();
         await database.StageAsync(SampleDatasets.PathOf("basic"));
         var (input, result) = await database.MatchStagedAsync();
-        var lost = result.Attribution.Outcomes.OrderBy(o => o.HmrcId, StringComparer.Ordinal).First();
+        var lost = result.Attribution.Outcomes.OrderBy(o => o.HmrcId.ToString(), StringComparer.Ordinal).First();
         var month = lost.EmploymentMonth;
         await ReplaceAsync(database, [month], input, result);
 

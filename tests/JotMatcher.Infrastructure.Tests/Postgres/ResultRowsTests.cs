@@ -54,7 +54,7 @@ public sealed class ResultRowsTests
             .Concat(attribution.MatchedNotCredited.Select(l => (Link: l, Disposition: "not_credited")))
             .Concat(attribution.MatchedNoOutcome.Select(l => (Link: l, Disposition: "no_outcome")))
             .Where(l => wanted.Contains(Month(l.Link)))
-            .OrderBy(l => Month(l.Link), StringComparer.Ordinal).ThenBy(l => l.Link.Employment.HmrcId, StringComparer.Ordinal)
+            .OrderBy(l => Month(l.Link), StringComparer.Ordinal).ThenBy(l => l.Link.Employment.HmrcId.ToString(), StringComparer.Ordinal)
             .Select(l => (Month(l.Link), l.Link, l.Disposition))
             .ToList();
         var expectedOutcomes = attribution.Outcomes.Where(o => wanted.Contains(o.EmploymentMonth))

@@ -48,8 +48,8 @@ public sealed class SyntheticDatasetWriterTests
         var dataset = DatasetReader.ReadDataset(directory);
         var summary = ReadSummary(directory);
 
-        var claimIds = dataset.Claims.Select(c => c.ClaimId).ToHashSet(StringComparer.Ordinal);
-        var hmrcIds = dataset.Employments.Select(e => e.HmrcId).ToHashSet(StringComparer.Ordinal);
+        var claimIds = dataset.Claims.Select(c => c.ClaimId).ToHashSet();
+        var hmrcIds = dataset.Employments.Select(e => e.HmrcId).ToHashSet();
         var truth = File.ReadLines(Path.Combine(directory, "truth.csv")).Skip(1).Select(l => l.Split(',')).ToList();
         Assert.Multiple(() =>
         {

@@ -1,5 +1,6 @@
 using JotMatcher.Core.Attribution;
 using JotMatcher.Core.Matching;
+using JotMatcher.Core.Records;
 
 namespace JotMatcher.Infrastructure.Postgres.Results;
 
@@ -24,9 +25,9 @@ internal sealed class LinkMerge
     private readonly int[] next = new int[Lists];
     private readonly int[] end = new int[Lists];
     private readonly IdentityLink?[] heads = new IdentityLink?[Lists];
-    private readonly string[] hmrcIds = new string[Lists];
+    private readonly RecordId[] hmrcIds = new RecordId[Lists];
     private int month = -1;
-    private string? lastHmrcId;
+    private RecordId? lastHmrcId;
 
     public LinkMerge(
         string[] months, ByMonth<InMonth<JobOutcome>> outcomes, ByMonth<InMonth<Referral>> referrals,
@@ -47,7 +48,7 @@ internal sealed class LinkMerge
             var from = -1;
             for (var s = 0; s < Lists; s++)
             {
-                if (heads[s] is not null && (from < 0 || string.CompareOrdinal(hmrcIds[s], hmrcIds[from]) < 0))
+                if (heads[s] is not null && (from < 0 || hmrcIds[s] < hmrcIds[from]))
                 {
                     from = s;
                 }
@@ -57,7 +58,7 @@ internal sealed class LinkMerge
             {
                 // One link per (month, hmrc_id), the link table's key: the check its primary key makes, which a
                 // replay's throw-away table does not have.
-                if (lastHmrcId is not null && string.CompareOrdinal(lastHmrcId, hmrcIds[from]) >= 0)
+                if (lastHmrcId is { } last && last >= hmrcIds[from])
                 {
                     throw new InvalidOperationException($"The links of month {months[month]} are not one per hmrc_id in key order.");
                 }

@@ -241,7 +241,7 @@ public sealed class MonthResultsWriter(NinoPseudonymizer pseudonymizer, ILogger 
     }
 
     private static async Task WriteReviewsAsync(
-        NpgsqlConnection connection, long runId, InMonth<ReviewCase>[] reviews, IReadOnlyDictionary<string, ClaimSpell> claimsById,
+        NpgsqlConnection connection, long runId, InMonth<ReviewCase>[] reviews, IReadOnlyDictionary<RecordId, ClaimSpell> claimsById,
         NinoPseudonymBatch pseudonyms, CancellationToken cancellationToken)
     {
         await using var copy = await BinaryCopyWriter.BeginAsync(connection, """
@@ -315,7 +315,7 @@ public sealed class MonthResultsWriter(NinoPseudonymizer pseudonymizer, ILogger 
 
     // One row per pair; the arrays keep the matcher's field order, so the waterfall reads back as it was built.
     private static void WriteEvidence(
-        BinaryCopyWriter copy, string month, string subject, string hmrcId, string claimId, IReadOnlyList<FieldEvidence> evidence)
+        BinaryCopyWriter copy, string month, string subject, RecordId hmrcId, RecordId claimId, IReadOnlyList<FieldEvidence> evidence)
     {
         copy.Text(month);
         copy.Text(subject);

@@ -76,7 +76,7 @@ internal sealed class ResultRows
 
     public Dictionary<string, long> HmrcRecords { get; } = new(StringComparer.Ordinal);
 
-    public Dictionary<string, ClaimSpell> ClaimsById { get; private set; } = [];
+    public Dictionary<RecordId, ClaimSpell> ClaimsById { get; private set; } = [];
 
     /// <summary>The months being replaced, in order (a month's index is its place here).</summary>
     public IReadOnlyList<string> Months => months;
@@ -148,15 +148,14 @@ internal sealed class ResultRows
     /// of the table. The attribution makes them so; this is the check the table's primary key makes, done here because
     /// a replay's throw-away tables have none (keeping that index is most of the server's work on those tables).
     /// </summary>
-    private static void RequireOnePerKey<T>(ByMonth<InMonth<T>> rows, string table, Func<T, string> hmrcId, Func<T, string> claimId)
+    private static void RequireOnePerKey<T>(ByMonth<InMonth<T>> rows, string table, Func<T, RecordId> hmrcId, Func<T, RecordId> claimId)
     {
         for (var m = 0; m + 1 < rows.Starts.Length; m++)
         {
             for (var i = rows.Starts[m] + 1; i < rows.Starts[m + 1]; i++)
             {
                 T before = rows.Rows[i - 1].Row, row = rows.Rows[i].Row;
-                var order = string.CompareOrdinal(hmrcId(before), hmrcId(row));
-                if (order > 0 || (order == 0 && string.CompareOrdinal(claimId(before), claimId(row)) >= 0))
+                if (RecordId.Compare(hmrcId(before), claimId(before), hmrcId(row), claimId(row)) >= 0)
                 {
                     throw new InvalidOperationException($"The {table} rows of month {rows.Rows[i].Month} are not one per (hmrc_id, claim_id) in key order.");
                 }
@@ -223,15 +222,15 @@ internal sealed class ResultRows
     }
 
     /// <summary>The first claim of each id a review case names (its NINo gives the case's pseudonym); only those are kept.</summary>
-    private static Dictionary<string, ClaimSpell> ReviewedClaims(IReadOnlyList<ClaimSpell> claims, InMonth<ReviewCase>[] reviews)
+    private static Dictionary<RecordId, ClaimSpell> ReviewedClaims(IReadOnlyList<ClaimSpell> claims, InMonth<ReviewCase>[] reviews)
     {
-        var claimsById = new Dictionary<string, ClaimSpell>(StringComparer.Ordinal);
+        var claimsById = new Dictionary<RecordId, ClaimSpell>();
         if (reviews.Length == 0)
         {
             return claimsById;
         }
 
-        var wanted = new HashSet<string>(reviews.Select(r => r.Row.ClaimId), StringComparer.Ordinal);
+        var wanted = new HashSet<RecordId>(reviews.Select(r => r.Row.ClaimId));
         foreach (var c in claims)
         {
             if (wanted.Contains(c.ClaimId))

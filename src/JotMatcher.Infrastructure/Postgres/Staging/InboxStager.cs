@@ -250,7 +250,7 @@ public sealed class InboxStager(ILogger logger)
         await using var reader = await connection.BeginBinaryExportAsync(sql, cancellationToken);
         while (await reader.StartRowAsync(cancellationToken) >= 0)
         {
-            var id = reader.Read<string>();
+            var id = RecordId.Of(reader.Read<string>());
             var name = reader.Read<string>();
             var line = reader.Read<long>();
             ids.TryAdd(id, new SourceLocation(name, line), out _);

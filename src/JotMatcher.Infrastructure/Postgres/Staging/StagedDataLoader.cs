@@ -87,8 +87,8 @@ public static class StagedDataLoader
             var line = reader.Read<long>();
             claims.Add(new ClaimSpell
             {
-                ClaimId = reader.Read<string>(),
-                CustomerId = reader.Read<string>(),
+                ClaimId = RecordId.Of(reader.Read<string>()),
+                CustomerId = RecordId.Of(reader.Read<string>()),
                 Nino = Nino.Parse(reader.Read<string>()),
                 Surname = strings.Get(reader.Read<string>()),
                 Forenames = strings.Get(reader.Read<string>()),
@@ -125,7 +125,7 @@ public static class StagedDataLoader
             var line = reader.Read<long>();
             employments.Add(new HmrcEmployment
             {
-                HmrcId = reader.Read<string>(),
+                HmrcId = RecordId.Of(reader.Read<string>()),
                 Nino = Nino.Parse(reader.Read<string>()),
                 Surname = strings.Get(reader.Read<string>()),
                 Forenames = strings.Get(reader.Read<string>()),
