@@ -8,7 +8,7 @@ public sealed record IdentityLink(
     RecordId CustomerId,
     MatchPass Pass,
     double Score,
-    IReadOnlyList<FieldEvidence> Evidence)
+    LinkEvidence Evidence)
 {
     /// <summary>
     /// The customer's index in the matcher's customer table, or -1 for a link made elsewhere: attribution then finds

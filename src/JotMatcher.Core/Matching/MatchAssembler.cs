@@ -87,7 +87,7 @@ internal sealed class MatchAssembler(CustomerTable customers, HmrcEmployment[] h
 
     // The probabilistic pass scores a candidate against the record's other candidates: its evidence says so, so the
     // weights still add up to the score.
-    private IReadOnlyList<FieldEvidence> Evidence(int h, Candidate c, MatchPass pass, out double log2Odds)
+    private LinkEvidence Evidence(int h, Candidate c, MatchPass pass, out double log2Odds)
     {
         var evidence = evidenceOf.For(profiles[h], customers.Profiles[c.Profile], out log2Odds);
         if (pass != MatchPass.Probabilistic)

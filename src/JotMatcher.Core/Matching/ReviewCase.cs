@@ -13,4 +13,4 @@ public sealed record ReviewCase(
     string Reason,
     MatchPass Pass,
     double Score,
-    IReadOnlyList<FieldEvidence> Evidence);
+    LinkEvidence Evidence);

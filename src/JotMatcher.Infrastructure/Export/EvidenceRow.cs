@@ -7,7 +7,7 @@ namespace JotMatcher.Infrastructure.Export;
 /// One pair's evidence (an outcome's, a referral's or a review case's) as added for evidence.csv; <see cref="Order"/>
 /// is the order it was added in, which breaks ties between pairs of the same ids (Array.Sort is not stable).
 /// </summary>
-internal readonly record struct EvidencePair(RecordId HmrcId, RecordId ClaimId, IReadOnlyList<FieldEvidence> Evidence, int Order)
+internal readonly record struct EvidencePair(RecordId HmrcId, RecordId ClaimId, LinkEvidence Evidence, int Order)
 {
     public static int Compare(EvidencePair a, EvidencePair b)
     {

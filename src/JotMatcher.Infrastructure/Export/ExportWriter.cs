@@ -157,10 +157,10 @@ public static class ExportWriter
         return file.Finish();
     }
 
-    // By index: a foreach over the interface boxes an enumerator per pair (half a million at 1M people).
-    private static void AddRows(List<EvidenceRow> rows, IReadOnlyList<FieldEvidence> evidence)
+    private static void AddRows(List<EvidenceRow> rows, in LinkEvidence evidence)
     {
-        for (var i = 0; i < evidence.Count; i++)
+        var count = evidence.Count;
+        for (var i = 0; i < count; i++)
         {
             rows.Add(new EvidenceRow(evidence[i], rows.Count));
         }

@@ -315,37 +315,38 @@ public sealed class MonthResultsWriter(NinoPseudonymizer pseudonymizer, ILogger 
 
     // One row per pair; the arrays keep the matcher's field order, so the waterfall reads back as it was built.
     private static void WriteEvidence(
-        BinaryCopyWriter copy, string month, string subject, RecordId hmrcId, RecordId claimId, IReadOnlyList<FieldEvidence> evidence)
+        BinaryCopyWriter copy, string month, string subject, RecordId hmrcId, RecordId claimId, in LinkEvidence evidence)
     {
         copy.Text(month);
         copy.Text(subject);
         copy.Text(hmrcId);
         copy.Text(claimId);
 
+        var count = evidence.Count;
         var fieldBytes = 0;
         var levelBytes = 0;
-        for (var i = 0; i < evidence.Count; i++)
+        for (var i = 0; i < count; i++)
         {
             fieldBytes += BinaryCopyWriter.MaxTextElementBytes(evidence[i].Field);
             levelBytes += BinaryCopyWriter.MaxTextElementBytes(evidence[i].Level);
         }
 
-        var fields = copy.StartArray(evidence.Count, BinaryCopyWriter.TextOid, fieldBytes);
-        for (var i = 0; i < evidence.Count; i++)
+        var fields = copy.StartArray(count, BinaryCopyWriter.TextOid, fieldBytes);
+        for (var i = 0; i < count; i++)
         {
             copy.TextElement(evidence[i].Field);
         }
 
         copy.EndArray(fields);
-        var levels = copy.StartArray(evidence.Count, BinaryCopyWriter.TextOid, levelBytes);
-        for (var i = 0; i < evidence.Count; i++)
+        var levels = copy.StartArray(count, BinaryCopyWriter.TextOid, levelBytes);
+        for (var i = 0; i < count; i++)
         {
             copy.TextElement(evidence[i].Level);
         }
 
         copy.EndArray(levels);
-        var weights = copy.StartArray(evidence.Count, BinaryCopyWriter.Float8Oid, 12 * evidence.Count);
-        for (var i = 0; i < evidence.Count; i++)
+        var weights = copy.StartArray(count, BinaryCopyWriter.Float8Oid, 12 * count);
+        for (var i = 0; i < count; i++)
         {
             copy.Float8Element(evidence[i].Weight);
         }
