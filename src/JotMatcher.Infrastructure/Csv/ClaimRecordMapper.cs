@@ -19,8 +19,13 @@ internal sealed class ClaimRecordMapper : IRecordMapper<ClaimSpell>
     // Names and codes repeat across a file's customers (27k surnames, 480 offices in a million rows).
     private readonly ColumnStringPool surnames = new(), forenameSets = new(), offices = new(), districts = new(), areas = new();
 
-    public ClaimRecordMapper(CsvReader csv)
+    private readonly SharedStringPool? postcodes;
+
+    /// <param name="csv">The file's reader.</param>
+    /// <param name="postcodes">The postcodes of the run's other files, if any.</param>
+    public ClaimRecordMapper(CsvReader csv, SharedStringPool? postcodes = null)
     {
+        this.postcodes = postcodes;
         claimId = Column.Find(csv, "claim_id");
         customerId = Column.Find(csv, "customer_id");
         nino = Column.Find(csv, "nino");
@@ -65,7 +70,7 @@ internal sealed class ClaimRecordMapper : IRecordMapper<ClaimSpell>
         var spellNino = row.IdentityNino(nino, lastNino);
         var spellSurname = row.Identity(surname, surnames);
         var spellForenames = row.Identity(forenames, forenameSets);
-        var spellPostcode = row.IdentityPostcode(postcode, lastPostcode);
+        var spellPostcode = row.IdentityPostcode(postcode, lastPostcode, postcodes);
         if (row.IsRejected)
         {
             return null;

@@ -106,7 +106,7 @@ internal sealed class ColumnStringPool
     /// A multiply-rotate hash of 8 bytes at a time; not randomised, which is safe: a file crafted to collide costs
     /// probing in a table of bounded size, and the values read stay the same.
     /// </summary>
-    private static uint Hash(ReadOnlySpan<byte> bytes)
+    internal static uint Hash(ReadOnlySpan<byte> bytes)
     {
         const ulong K = 0x9E3779B97F4A7C15;
         var h = (ulong)bytes.Length * K;

@@ -18,13 +18,14 @@ public static class DatasetReader
             throw new DirectoryNotFoundException($"dataset directory not found: {datasetDirectory}");
         }
 
+        var postcodes = new SharedStringPool();
         var claimIds = new IdRegistry();
         var claimFiles = new List<IngestedFile<ClaimSpell>>();
         var claimPaths = CsvFiles(Path.Combine(datasetDirectory, "claims"));
         var claimsAfter = BytesAfter(claimPaths);
         for (var i = 0; i < claimPaths.Length; i++)
         {
-            claimFiles.Add(ReadClaimsFile(claimPaths[i], claimIds, laterBytes: claimsAfter[i]));
+            claimFiles.Add(ReadClaimsFile(claimPaths[i], claimIds, laterBytes: claimsAfter[i], postcodes: postcodes));
         }
 
         var hmrcIds = new IdRegistry();
@@ -33,7 +34,7 @@ public static class DatasetReader
         var hmrcAfter = BytesAfter(hmrcPaths);
         for (var i = 0; i < hmrcPaths.Length; i++)
         {
-            hmrcFiles.Add(ReadHmrcFile(hmrcPaths[i], hmrcIds, laterBytes: hmrcAfter[i]));
+            hmrcFiles.Add(ReadHmrcFile(hmrcPaths[i], hmrcIds, laterBytes: hmrcAfter[i], postcodes: postcodes));
         }
 
         return new IngestedDataset(claimFiles, hmrcFiles, ReadReference(datasetDirectory), ReadManifest(datasetDirectory));
@@ -55,17 +56,21 @@ public static class DatasetReader
 
     /// <summary>
     /// Reads a claims file against <paramref name="ids"/>, handing each accepted record to <paramref name="accepted"/> as
-    /// it goes; <paramref name="laterBytes"/>: the size of the files to be read against <paramref name="ids"/> after it.
+    /// it goes; <paramref name="laterBytes"/>: the size of the files to be read against <paramref name="ids"/> after it;
+    /// <paramref name="postcodes"/>: the postcodes of the run's other files.
     /// </summary>
-    internal static IngestedFile<ClaimSpell> ReadClaimsFile(string path, IdRegistry ids, AcceptedRecords<ClaimSpell>? accepted = null, long laterBytes = 0)
-        => InputFileReader.Read(path, InputKind.Claims, ClaimRecordMapper.RequiredColumns, static csv => new ClaimRecordMapper(csv), ids, accepted, laterBytes);
+    internal static IngestedFile<ClaimSpell> ReadClaimsFile(
+        string path, IdRegistry ids, AcceptedRecords<ClaimSpell>? accepted = null, long laterBytes = 0, SharedStringPool? postcodes = null)
+        => InputFileReader.Read(path, InputKind.Claims, ClaimRecordMapper.RequiredColumns, csv => new ClaimRecordMapper(csv, postcodes), ids, accepted, laterBytes);
 
     /// <summary>
     /// Reads an HMRC file against <paramref name="ids"/>, handing each accepted record to <paramref name="accepted"/> as
-    /// it goes; <paramref name="laterBytes"/>: the size of the files to be read against <paramref name="ids"/> after it.
+    /// it goes; <paramref name="laterBytes"/>: the size of the files to be read against <paramref name="ids"/> after it;
+    /// <paramref name="postcodes"/>: the postcodes of the run's other files.
     /// </summary>
-    internal static IngestedFile<HmrcEmployment> ReadHmrcFile(string path, IdRegistry ids, AcceptedRecords<HmrcEmployment>? accepted = null, long laterBytes = 0)
-        => InputFileReader.Read(path, InputKind.Hmrc, HmrcRecordMapper.RequiredColumns, static csv => new HmrcRecordMapper(csv), ids, accepted, laterBytes);
+    internal static IngestedFile<HmrcEmployment> ReadHmrcFile(
+        string path, IdRegistry ids, AcceptedRecords<HmrcEmployment>? accepted = null, long laterBytes = 0, SharedStringPool? postcodes = null)
+        => InputFileReader.Read(path, InputKind.Hmrc, HmrcRecordMapper.RequiredColumns, csv => new HmrcRecordMapper(csv, postcodes), ids, accepted, laterBytes);
 
     /// <summary>
     /// For each of <paramref name="paths"/>, read in this order, the bytes of the files after it: room the id registry

@@ -5,7 +5,9 @@ using JotMatcher.Core.Records;
 namespace JotMatcher.Infrastructure.Csv;
 
 /// <summary>Maps an HMRC employment feed row (SPEC §2) to an <see cref="HmrcEmployment"/>.</summary>
-internal sealed class HmrcRecordMapper(CsvReader csv) : IRecordMapper<HmrcEmployment>
+/// <param name="csv">The file's reader.</param>
+/// <param name="postcodes">The postcodes of the run's other files, if any.</param>
+internal sealed class HmrcRecordMapper(CsvReader csv, SharedStringPool? postcodes = null) : IRecordMapper<HmrcEmployment>
 {
     public static readonly string[] RequiredColumns = ["hmrc_id", "employment_start"];
 
@@ -41,7 +43,7 @@ internal sealed class HmrcRecordMapper(CsvReader csv) : IRecordMapper<HmrcEmploy
         var employeeNino = row.IdentityNino(nino, lastNino);
         var employeeSurname = row.Identity(surname, surnames);
         var employeeForenames = row.Identity(forenames, forenameSets);
-        var employeePostcode = row.IdentityPostcode(postcode, lastPostcode);
+        var employeePostcode = row.IdentityPostcode(postcode, lastPostcode, postcodes);
         if (row.IsRejected)
         {
             return null;

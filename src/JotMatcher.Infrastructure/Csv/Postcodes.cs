@@ -7,6 +7,25 @@ internal static class Postcodes
     public static string Normalise(ReadOnlySpan<char> recorded)
         => recorded.IsEmpty ? "" : IsClean(recorded) ? new string(recorded) : Normalised(recorded);
 
+    /// <summary>
+    /// <see cref="Normalise"/>'s value of an ASCII field (<see cref="FieldText.IsPlainAscii"/>), as bytes in
+    /// <paramref name="into"/> (at least the field's length): the same characters dropped and upper-cased, so a pool
+    /// keyed by bytes gives the string <see cref="Normalise"/> would have made.
+    /// </summary>
+    public static ReadOnlySpan<byte> NormaliseAscii(ReadOnlySpan<byte> ascii, Span<byte> into)
+    {
+        var n = 0;
+        foreach (var b in ascii)
+        {
+            if (!char.IsWhiteSpace((char)b))
+            {
+                into[n++] = (byte)char.ToUpperInvariant((char)b);
+            }
+        }
+
+        return into[..n];
+    }
+
     private static bool IsClean(ReadOnlySpan<char> recorded)
     {
         foreach (var c in recorded)

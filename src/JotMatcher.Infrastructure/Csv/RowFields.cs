@@ -106,8 +106,11 @@ internal sealed class RowFields(CsvReader csv)
         return value;
     }
 
-    /// <summary>The normalised postcode of an identity field (<see cref="Identity"/>'s rule), the previous row's when the bytes are the same.</summary>
-    public string IdentityPostcode(Column column, RepeatedField<string> previous)
+    /// <summary>
+    /// The normalised postcode of an identity field (<see cref="Identity"/>'s rule), the previous row's when the bytes
+    /// are the same; an ASCII one (nearly all) is <paramref name="pool"/>'s string when a pool is given.
+    /// </summary>
+    public string IdentityPostcode(Column column, RepeatedField<string> previous, SharedStringPool? pool = null)
     {
         var span = Span(column);
         if (previous.Matches(span))
@@ -115,7 +118,17 @@ internal sealed class RowFields(CsvReader csv)
             return previous.Value;
         }
 
-        var value = Postcodes.Normalise(IdentityChars(column, span));
+        string value;
+        if (pool is not null && span.Length <= ColumnStringPool.MaxPooledBytes && FieldText.IsPlainAscii(span))
+        {
+            // IdentityChars' ASCII case, which always reads, normalised without the characters or a string.
+            lastReadable = true;
+            value = pool.Get(Postcodes.NormaliseAscii(span, stackalloc byte[span.Length]));
+        }
+        else
+        {
+            value = Postcodes.Normalise(IdentityChars(column, span));
+        }
         if (lastReadable)
         {
             previous.Remember(span, value);

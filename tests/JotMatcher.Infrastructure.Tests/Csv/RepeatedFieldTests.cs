@@ -15,10 +15,9 @@ public sealed class RepeatedFieldTests
     private static readonly byte[][] Ninos = [.. new[] { "AB123456C", "ab 12 34 56 c", "", "TN010170M", "  ", "ZZ123456A" }.Select(Encoding.UTF8.GetBytes), [0xc3, 0x28], [(byte)'A', 0]];
     private static readonly byte[][] Postcodes = [.. new[] { "AB1 2CD", "ab12cd", "", "SW1A\u00a01AA", new string('X', 5000) }.Select(Encoding.UTF8.GetBytes), [0xfe, (byte)'1']];
 
-    [TestCase(1)]
-    [TestCase(2)]
-    [TestCase(3)]
-    public void Rows_with_repeated_fields_read_as_each_row_read_on_its_own(int seed)
+    // Pooled: postcodes taken from a pool shared with other files (SharedStringPool), as staging reads them.
+    [Test]
+    public void Rows_with_repeated_fields_read_as_each_row_read_on_its_own([Values(1, 2, 3)] int seed, [Values] bool pooled)
     {
         var random = new Random(seed);
         var rows = Enumerable.Range(0, 3000).Select(_ => (Customer: Pick(random, Customers), Nino: Pick(random, Ninos), Postcode: Pick(random, Postcodes))).ToList();
@@ -35,7 +34,7 @@ public sealed class RepeatedFieldTests
         }
 
         using var dataset = new TempDataset();
-        var file = DatasetReader.ReadClaimsFile(dataset.Write("claims", "c.csv", [.. text]));
+        var file = DatasetReader.ReadClaimsFile(dataset.Write("claims", "c.csv", [.. text]), new IdRegistry(), postcodes: pooled ? new SharedStringPool() : null);
 
         var expectedIds = new List<string>();
         var expectedRejects = new List<long>();

@@ -44,8 +44,10 @@ public sealed class InboxStager(ILogger logger)
         // kind), and each file's accepted rows are copied into PostgreSQL while the file is still being parsed: the
         // claims as they come, the HMRC rows (parsed meanwhile) once the claims are in. The database sees the files
         // in the same order as when they were read one after the other.
-        var claimsRead = ReadAll<ClaimSpell>(claims, static (path, ids, accepted, later) => DatasetReader.ReadClaimsFile(path, ids, accepted, later));
-        var hmrcRead = ReadAll<HmrcEmployment>(hmrc, static (path, ids, accepted, later) => DatasetReader.ReadHmrcFile(path, ids, accepted, later));
+        // The two readers share one string per distinct postcode: a person's claim and HMRC rows mostly agree on it.
+        var postcodes = new SharedStringPool();
+        var claimsRead = ReadAll<ClaimSpell>(claims, (path, ids, accepted, later) => DatasetReader.ReadClaimsFile(path, ids, accepted, later, postcodes));
+        var hmrcRead = ReadAll<HmrcEmployment>(hmrc, (path, ids, accepted, later) => DatasetReader.ReadHmrcFile(path, ids, accepted, later, postcodes));
         try
         {
             await StageKindAsync(connection, runId, claims, claimsRead.Files, batch, batch.Claims, StagedRowsWriter.WriteClaimsAsync, cancellationToken);
