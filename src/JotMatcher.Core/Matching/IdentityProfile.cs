@@ -93,8 +93,11 @@ internal sealed class IdentityProfile
     /// <summary>The valid NINo stem (letters and digits, suffix ignored) packed by <see cref="NinoStem"/>; 0 when none.</summary>
     public long Stem { get; }
 
-    /// <summary>Weights of exact agreement on this customer's own values (term-frequency adjusted); set from the model before scoring.</summary>
-    public Model.ExactAgreementWeights ExactWeights { get; set; }
+    /// <summary>
+    /// The frequency classes of this customer's own values, which pick its exact-agreement weights (term-frequency
+    /// adjusted); set from the model before scoring.
+    /// </summary>
+    public Model.ExactWeightClasses ExactClasses { get; set; }
 
     public int BirthYear => DobYmd / 10000;
 

@@ -27,6 +27,14 @@ internal sealed class MatchModel
     private readonly double[][] weights;
     private readonly double[][] weightsGivenSurname;
 
+    // Exact-agreement weights by frequency class (ExactWeightClasses), as among strangers and among relatives; a
+    // profile never looked up (class 0) weighs nothing.
+    private readonly double[] exactSurname;
+    private readonly double[] exactForename;
+    private readonly double[] exactForenameGivenSurname;
+    private readonly double[] exactDateOfBirth;
+    private readonly double[] exactDateOfBirthGivenSurname;
+
     public MatchModel(double priorLog2Odds, double matchShare, double[][] m, double[][] u, double[][] uGivenSurname,
         double householdBits, double namesakeBits, TermFrequencies surnames, TermFrequencies forenames, TermFrequencies datesOfBirth)
     {
@@ -42,6 +50,11 @@ internal sealed class MatchModel
         DatesOfBirth = datesOfBirth;
         weights = Weights(m, u);
         weightsGivenSurname = Weights(m, uGivenSurname);
+        exactSurname = ExactWeights(MatchField.Surname, surnames, givenSurname: false);
+        exactForename = ExactWeights(MatchField.Forenames, forenames, givenSurname: false);
+        exactForenameGivenSurname = ExactWeights(MatchField.Forenames, forenames, givenSurname: true);
+        exactDateOfBirth = ExactWeights(MatchField.DateOfBirth, datesOfBirth, givenSurname: false);
+        exactDateOfBirthGivenSurname = ExactWeights(MatchField.DateOfBirth, datesOfBirth, givenSurname: true);
     }
 
     public double PriorLog2Odds { get; }
@@ -102,8 +115,8 @@ internal sealed class MatchModel
     public static double Probability(double log2Odds) => 1.0 / (1.0 + Math.Pow(2, -log2Odds));
 
     /// <summary>
-    /// Sets each customer profile's exact-agreement weights from this model's tables, once, before scoring. Ranges of
-    /// profiles go to the threads, each with its own memo of the values it has seen: a weight depends on its value
+    /// Sets each customer profile's frequency classes from this model's tables, once, before scoring. Ranges of
+    /// profiles go to the threads, each with its own memo of the values it has seen: a class depends on its value
     /// only, so which thread works it out changes nothing.
     /// </summary>
     public void ApplyTermFrequencies(IdentityProfile[] customers, ParallelOptions? parallel = null)
@@ -114,7 +127,7 @@ internal sealed class MatchModel
             {
                 for (var i = range.Item1; i < range.Item2; i++)
                 {
-                    customers[i].ExactWeights = memo.Of(this, customers[i]);
+                    customers[i].ExactClasses = memo.Of(this, customers[i]);
                 }
 
                 return memo;
@@ -122,36 +135,34 @@ internal sealed class MatchModel
             static _ => { });
     }
 
-    // Names and dates of birth repeat across profiles: each distinct value's weights are worked out once a thread.
+    // Names and dates of birth repeat across profiles: each distinct value's class is looked up once a thread.
     private sealed class ExactWeightMemo
     {
-        private readonly Dictionary<string, double> surnames = new(StringComparer.Ordinal);
-        private readonly Dictionary<string, (double Plain, double GivenSurname)> forenames = new(StringComparer.Ordinal);
-        private readonly Dictionary<int, (double Plain, double GivenSurname)> dates = [];
+        private readonly Dictionary<string, ushort> surnames = new(StringComparer.Ordinal);
+        private readonly Dictionary<string, ushort> forenames = new(StringComparer.Ordinal);
+        private readonly Dictionary<int, ushort> dates = [];
 
-        public ExactAgreementWeights Of(MatchModel model, IdentityProfile p)
+        public ExactWeightClasses Of(MatchModel model, IdentityProfile p)
         {
             ref var surname = ref CollectionsMarshal.GetValueRefOrAddDefault(surnames, p.Surname, out var known);
             if (!known)
             {
-                surname = model.ExactWeight(MatchField.Surname, model.Surnames.FrequencyOf(p.Surname), false);
+                surname = model.Surnames.ClassOf(p.Surname);
             }
 
             ref var forename = ref CollectionsMarshal.GetValueRefOrAddDefault(forenames, p.Forename, out known);
             if (!known)
             {
-                var frequency = model.Forenames.FrequencyOf(p.Forename);
-                forename = (model.ExactWeight(MatchField.Forenames, frequency, false), model.ExactWeight(MatchField.Forenames, frequency, true));
+                forename = model.Forenames.ClassOf(p.Forename);
             }
 
             ref var date = ref CollectionsMarshal.GetValueRefOrAddDefault(dates, p.DobYmd, out known);
             if (!known)
             {
-                var frequency = model.DatesOfBirth.FrequencyOf(DateKey(p.DobYmd));
-                date = (model.ExactWeight(MatchField.DateOfBirth, frequency, false), model.ExactWeight(MatchField.DateOfBirth, frequency, true));
+                date = model.DatesOfBirth.ClassOf(DateKey(p.DobYmd));
             }
 
-            return new ExactAgreementWeights(surname, forename.Plain, forename.GivenSurname, date.Plain, date.GivenSurname);
+            return new ExactWeightClasses(surname, forename, date);
         }
     }
 
@@ -173,11 +184,11 @@ internal sealed class MatchModel
             switch (field)
             {
                 case MatchField.Surname:
-                    return customer.ExactWeights.Surname;
+                    return exactSurname[customer.ExactClasses.Surname];
                 case MatchField.Forenames:
-                    return surnameAgrees ? customer.ExactWeights.ForenameGivenSurname : customer.ExactWeights.Forename;
+                    return (surnameAgrees ? exactForenameGivenSurname : exactForename)[customer.ExactClasses.Forename];
                 case MatchField.DateOfBirth:
-                    return surnameAgrees ? customer.ExactWeights.DateOfBirthGivenSurname : customer.ExactWeights.DateOfBirth;
+                    return (surnameAgrees ? exactDateOfBirthGivenSurname : exactDateOfBirth)[customer.ExactClasses.DateOfBirth];
             }
         }
 
@@ -194,6 +205,18 @@ internal sealed class MatchModel
         }
 
         return total + HouseholdCorrection(v);
+    }
+
+    // The exact-agreement weight of each frequency class of a field; class 0 (never looked up) weighs nothing.
+    private double[] ExactWeights(MatchField field, TermFrequencies frequencies, bool givenSurname)
+    {
+        var byClass = new double[frequencies.Classes];
+        for (var c = 1; c < byClass.Length; c++)
+        {
+            byClass[c] = ExactWeight(field, frequencies.FrequencyOfClass(c), givenSurname);
+        }
+
+        return byClass;
     }
 
     private double ExactWeight(MatchField field, double frequency, bool givenSurname)

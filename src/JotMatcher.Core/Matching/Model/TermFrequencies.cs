@@ -14,14 +14,64 @@ internal sealed class TermFrequencies
 {
     public const int MinListedCount = 10;
 
+    /// <summary>The class of a profile whose frequencies were never looked up (<see cref="ClassOf"/>).</summary>
+    public const ushort NoClass = 0;
+
+    private const ushort BlankClass = 1;
+    private const ushort RareClass = 2;
+    private const int FirstListedClass = 3;
+
     private readonly FrozenDictionary<string, int> listed;
+
+    // The distinct listed counts in ascending order, and each one's place among them.
+    private readonly int[] distinctCounts;
+    private readonly Dictionary<int, int> placeOfCount;
 
     private TermFrequencies(long profiles, double rareFrequency, IDictionary<string, int> listed)
     {
         Profiles = profiles;
         RareFrequency = rareFrequency;
         this.listed = listed.ToFrozenDictionary(StringComparer.Ordinal);
+        distinctCounts = [.. listed.Values.Distinct().Order()];
+        if (FirstListedClass + distinctCounts.Length > ushort.MaxValue + 1)
+        {
+            // Counts of at least 10 that all differ add up to more than any int-sized population has: a damaged model file.
+            throw new FormatException($"term frequencies: {distinctCounts.Length} distinct counts, more than a frequency class can number");
+        }
+
+        placeOfCount = new Dictionary<int, int>(distinctCounts.Length);
+        for (var i = 0; i < distinctCounts.Length; i++)
+        {
+            placeOfCount[distinctCounts[i]] = i;
+        }
     }
+
+    /// <summary>
+    /// How many frequency classes there are: values with one class have one <see cref="FrequencyOf"/>, and a profile
+    /// keeps its values' classes (two bytes each) rather than their weights (eight bytes, two for a name weighed
+    /// among relatives too). Class <see cref="NoClass"/> is no value looked up; then blank, rare, and one per distinct
+    /// listed count (at most a few thousand: distinct counts add up to at most the profiles counted).
+    /// </summary>
+    public int Classes => FirstListedClass + distinctCounts.Length;
+
+    /// <summary>The frequency class of a value: equal classes, equal <see cref="FrequencyOf"/>.</summary>
+    public ushort ClassOf(string value)
+    {
+        if (value.Length == 0 || Profiles == 0)
+        {
+            return BlankClass;
+        }
+
+        return listed.TryGetValue(value, out var count) ? (ushort)(FirstListedClass + placeOfCount[count]) : RareClass;
+    }
+
+    /// <summary><see cref="FrequencyOf"/> of the values of a class (0 for <see cref="NoClass"/>, which has none).</summary>
+    public double FrequencyOfClass(int frequencyClass) => frequencyClass switch
+    {
+        NoClass or BlankClass => 0,
+        RareClass => RareFrequency,
+        _ => distinctCounts[frequencyClass - FirstListedClass] / (double)Profiles,
+    };
 
     /// <summary>Profiles counted (the denominator).</summary>
     public long Profiles { get; }
