@@ -159,7 +159,8 @@ public sealed class ProfileBuildingTests
             string.Join(",", p.Forenames.GroupsNear), p.Forenames.Initials, string.Join(",", p.ForenameTokens), p.ForenamesJoined,
             p.SurnameSoundex, p.ForenameSoundex, p.DobDay, p.DobYmd, p.Postcode, p.Sex, p.Stem);
 
-    private static string Json(TermFrequencies t)
+    /// <summary>A table as its model file writes it, under the property "t".</summary>
+    internal static string Json(TermFrequencies t)
     {
         using var stream = new MemoryStream();
         using (var w = new Utf8JsonWriter(stream))

@@ -79,15 +79,7 @@ public sealed class TermFrequencyClassTests
 
     private static TermFrequencies Reread(TermFrequencies table)
     {
-        using var buffer = new MemoryStream();
-        using (var writer = new Utf8JsonWriter(buffer))
-        {
-            writer.WriteStartObject();
-            table.Write(writer, "t");
-            writer.WriteEndObject();
-        }
-
-        using var document = JsonDocument.Parse(buffer.ToArray());
+        using var document = JsonDocument.Parse(ProfileBuildingTests.Json(table));
         return TermFrequencies.Read(document.RootElement.GetProperty("t"));
     }
 }
