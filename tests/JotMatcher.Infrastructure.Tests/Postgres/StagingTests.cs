@@ -44,6 +44,10 @@ public sealed class StagingTests
             Assert.That(staged.Reference.Profile, Is.EquivalentTo(expected.Reference.Profile));
             Assert.That(staged.Manifest.AsOf, Is.EqualTo(expected.Manifest.AsOf));
         });
+
+        // Read back from the tables, equal postcodes are one string, as names are (a person's claim and HMRC rows).
+        var postcodes = staged.Claims.Select(c => c.Postcode).Concat(staged.Employments.Select(e => e.Postcode)).ToList();
+        Assert.That(postcodes.Distinct(ReferenceEqualityComparer.Instance).Count(), Is.EqualTo(postcodes.Distinct(StringComparer.Ordinal).Count()));
     }
 
     [Test]

@@ -94,7 +94,7 @@ public static class StagedDataLoader
                 Forenames = strings.Get(reader.Read<string>()),
                 DateOfBirth = ReadDate(reader),
                 Sex = (Sex)reader.Read<short>(),
-                Postcode = reader.Read<string>(),
+                Postcode = strings.Get(reader.Read<string>()),
                 Benefit = (Benefit)reader.Read<short>(),
                 Employed = reader.Read<bool>(),
                 LoneParent = reader.Read<bool>(),
@@ -131,7 +131,7 @@ public static class StagedDataLoader
                 Forenames = strings.Get(reader.Read<string>()),
                 DateOfBirth = ReadDate(reader),
                 Sex = (Sex)reader.Read<short>(),
-                Postcode = reader.Read<string>(),
+                Postcode = strings.Get(reader.Read<string>()),
                 EmploymentStart = reader.Read<DateOnly>(),
                 NotifiedOn = ReadDate(reader),
                 Source = new SourceLocation(file.Name, line),
@@ -162,7 +162,10 @@ public static class StagedDataLoader
 
     private sealed record FileRow(long FileId, string Kind, string Name, string Sha256, long RowsRead, long Accepted, long Rejected, long Warnings);
 
-    /// <summary>Names and codes repeat across millions of rows: one string object each keeps the loaded data compact.</summary>
+    /// <summary>
+    /// Names, codes and postcodes repeat across millions of rows (a person's claim and HMRC postcodes mostly agree): one
+    /// string object each keeps the loaded data compact.
+    /// </summary>
     private sealed class StringPool
     {
         private readonly Dictionary<string, string> pool = new(StringComparer.Ordinal);
