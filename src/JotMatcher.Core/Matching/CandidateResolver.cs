@@ -31,17 +31,17 @@ internal static class CandidateResolver
     }
 
     /// <summary>The fuzzy NINo pass: every candidate already met the rule; only a near-tie stops the link.</summary>
-    public static PassDecision? ResolveRuleBased(MatchPass pass, Candidate[] ranked, MatchingSettings settings)
+    public static PassDecision ResolveRuleBased(MatchPass pass, Candidate[] ranked, MatchingSettings settings)
     {
         if (ranked.Length == 0)
         {
-            return null;
+            return default;
         }
 
         var rivals = Rivals(ranked, settings, double.NegativeInfinity);
         return rivals.Length > 1
-            ? new PassDecision(pass, PassDecision.Reasons.NearTie, rivals)
-            : new PassDecision(pass, null, [ranked[0]]);
+            ? PassDecision.Review(pass, PassDecision.Reasons.NearTie, rivals)
+            : PassDecision.Link(pass, ranked[0]);
     }
 
     /// <summary>
@@ -52,11 +52,11 @@ internal static class CandidateResolver
     /// (within the margin, each strong enough for review on its own) go to review; else the best is accepted, reviewed or
     /// dropped by its probability.
     /// </summary>
-    public static PassDecision? ResolveProbabilistic(Candidate[] ranked, double otherOdds, MatchingSettings settings)
+    public static PassDecision ResolveProbabilistic(Candidate[] ranked, double otherOdds, MatchingSettings settings)
     {
         if (ranked.Length == 0)
         {
-            return null;
+            return default;
         }
 
         var total = otherOdds;
@@ -68,19 +68,19 @@ internal static class CandidateResolver
         var rivals = Rivals(ranked, settings, settings.ReviewThreshold);
         if (rivals.Length > 1)
         {
-            return new PassDecision(MatchPass.Probabilistic, PassDecision.Reasons.NearTie, [.. rivals.Select(c => Posterior(c, total))]);
+            return PassDecision.Review(MatchPass.Probabilistic, PassDecision.Reasons.NearTie, [.. rivals.Select(c => Posterior(c, total))]);
         }
 
         var best = Posterior(ranked[0], total);
         var probability = MatchModel.Probability(best.Log2Odds);
         if (probability >= settings.AcceptThreshold)
         {
-            return new PassDecision(MatchPass.Probabilistic, null, [best]);
+            return PassDecision.Link(MatchPass.Probabilistic, best);
         }
 
         return probability >= settings.ReviewThreshold
-            ? new PassDecision(MatchPass.Probabilistic, PassDecision.Reasons.ReviewBand, [best])
-            : null;
+            ? PassDecision.Review(MatchPass.Probabilistic, PassDecision.Reasons.ReviewBand, best)
+            : default;
     }
 
     // Posterior odds O_c / (1 + Σ O − O_c), kept as the candidate's weight with the rivals' share recorded apart.

@@ -10,12 +10,12 @@ namespace JotMatcher.Core.Matching;
 internal static class DeterministicPass
 {
     public static void Run(IdentityProfile[] employments, IdentityProfile[] customers, KeyIndex byStem,
-        PassDecision?[] decisions, Candidate[]?[] sharedNino, ParallelOptions parallel)
+        PassDecision[] decisions, Candidate[]?[] sharedNino, ParallelOptions parallel)
     {
         // The records' stems merged with the customers' once, rather than a scattered look-up a record.
         var blocks = byStem.RangesFor(new KeyIndex(Array.ConvertAll(employments, e => e.Stem), parallel), employments.Length);
 
-        // Each thread reuses its two candidate lists: only a decision's own array is allocated, once, at its final size.
+        // Each thread reuses its two candidate lists: only a tie's own array is allocated, once, at its final size.
         Parallel.For(0, employments.Length, parallel, () => (Agreeing: new List<Candidate>(), Disagreeing: new List<Candidate>()), (h, _, lists) =>
         {
             var e = employments[h];
@@ -44,8 +44,8 @@ internal static class DeterministicPass
             if (agreeing.Count > 0)
             {
                 decisions[h] = agreeing.Count == 1
-                    ? new PassDecision(MatchPass.Deterministic, null, [agreeing[0]])
-                    : new PassDecision(MatchPass.Deterministic, PassDecision.Reasons.Tie, [.. agreeing]);
+                    ? PassDecision.Link(MatchPass.Deterministic, agreeing[0])
+                    : PassDecision.Review(MatchPass.Deterministic, PassDecision.Reasons.Tie, [.. agreeing]);
                 RemoveCustomersOf(agreeing, disagreeing);
             }
 

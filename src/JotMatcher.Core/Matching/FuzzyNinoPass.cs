@@ -13,11 +13,11 @@ namespace JotMatcher.Core.Matching;
 internal static class FuzzyNinoPass
 {
     public static void Run(IdentityProfile[] employments, IdentityProfile[] customers, int[]?[] oneEditCandidates,
-        MatchModel model, MatchingSettings settings, PassDecision?[] decisions, ParallelOptions parallel)
+        MatchModel model, MatchingSettings settings, PassDecision[] decisions, ParallelOptions parallel)
     {
         Parallel.For(0, employments.Length, parallel, h =>
         {
-            if (decisions[h] is not null || oneEditCandidates[h] is not { } profiles)
+            if (decisions[h].IsMade || oneEditCandidates[h] is not { } profiles)
             {
                 return;
             }

@@ -33,7 +33,7 @@ public sealed class IdentityMatcher(MatchingSettings settings)
         var profiles = BuildProfiles(hmrc, names, parallel);
 
         onStep?.Invoke(Steps[1]);
-        var decisions = new PassDecision?[hmrc.Length];
+        var decisions = new PassDecision[hmrc.Length];
         var sharedNino = new Candidate[]?[hmrc.Length];
         var byStem = new KeyIndex(customers.Profiles, p => p.Stem, parallel);
         DeterministicPass.Run(profiles, customers.Profiles, byStem, decisions, sharedNino, parallel);
@@ -45,7 +45,7 @@ public sealed class IdentityMatcher(MatchingSettings settings)
         model.ApplyTermFrequencies(customers.Profiles, parallel);
 
         onStep?.Invoke(Steps[3]);
-        var offered = Array.ConvertAll(decisions, d => d is null);
+        var offered = Array.ConvertAll(decisions, static d => !d.IsMade);
         var oneEdit = OneEditNinoIndex.Find(profiles, offered, customers.Profiles, parallel);
         FuzzyNinoPass.Run(profiles, customers.Profiles, oneEdit, model, Settings, decisions, parallel);
 
@@ -132,14 +132,14 @@ public sealed class IdentityMatcher(MatchingSettings settings)
         return profiles;
     }
 
-    private static List<(int Employment, int Customer)> DeterministicLinks(PassDecision?[] decisions)
+    private static List<(int Employment, int Customer)> DeterministicLinks(PassDecision[] decisions)
     {
         var links = new List<(int, int)>();
         for (var h = 0; h < decisions.Length; h++)
         {
-            if (decisions[h] is { IsLink: true } d)
+            if (decisions[h].IsLink)
             {
-                links.Add((h, d.Candidates[0].Profile));
+                links.Add((h, decisions[h][0].Profile));
             }
         }
 

@@ -13,7 +13,7 @@ internal sealed class MatchAssembler(CustomerTable customers, HmrcEmployment[] h
 {
     private readonly MatchEvidence evidenceOf = new(model);
 
-    public MatchResult Assemble(PassDecision?[] decisions, Candidate[]?[] sharedNino, MatchDiagnostics diagnostics, ParallelOptions parallel)
+    public MatchResult Assemble(PassDecision[] decisions, Candidate[]?[] sharedNino, MatchDiagnostics diagnostics, ParallelOptions parallel)
     {
         var linkOf = new IdentityLink?[hmrc.Length];
         var reviewsOf = new ReviewCase[]?[hmrc.Length];
@@ -40,24 +40,24 @@ internal sealed class MatchAssembler(CustomerTable customers, HmrcEmployment[] h
     }
 
     // One record's link (or null), and its review cases into forRecord in (claim, reason) order.
-    private IdentityLink? AssembleRecord(int h, PassDecision? decision, Candidate[]? sharedNino, List<ReviewCase> forRecord)
+    private IdentityLink? AssembleRecord(int h, in PassDecision decision, Candidate[]? sharedNino, List<ReviewCase> forRecord)
     {
         forRecord.Clear();
         IdentityLink? link = null;
         var linkedCustomer = -1;
-        if (decision is { IsLink: true })
+        if (decision.IsLink)
         {
-            var c = decision.Candidates[0];
+            var c = decision[0];
             linkedCustomer = c.Customer;
             var evidence = Evidence(h, c, decision.Pass, out var log2Odds);
             var score = decision.Pass == MatchPass.Deterministic ? 1.0 : MatchModel.Probability(log2Odds);
             link = new IdentityLink(hmrc[h], customers.Ids[c.Customer], decision.Pass, score, evidence) { Customer = c.Customer };
         }
-        else if (decision is not null)
+        else if (decision.IsMade)
         {
-            foreach (var c in decision.Candidates)
+            for (var i = 0; i < decision.Count; i++)
             {
-                forRecord.Add(Review(h, c, decision.ReviewReason!, decision.Pass));
+                forRecord.Add(Review(h, decision[i], decision.ReviewReason!, decision.Pass));
             }
         }
 

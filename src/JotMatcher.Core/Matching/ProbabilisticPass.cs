@@ -27,9 +27,9 @@ internal sealed class ProbabilisticPass(IdentityProfile[] customers, MatchModel 
     /// Runs the pass and returns the candidate pairs each rule found (within MaxBlockSize; a pair several rules find
     /// counts for each), then the NINo one-edit candidates, then the distinct pairs scored.
     /// </summary>
-    public long[] Run(IdentityProfile[] employments, int[]?[] oneEditCandidates, PassDecision?[] decisions, ParallelOptions parallel)
+    public long[] Run(IdentityProfile[] employments, int[]?[] oneEditCandidates, PassDecision[] decisions, ParallelOptions parallel)
     {
-        var open = Enumerable.Range(0, employments.Length).Where(h => decisions[h] is null).ToArray();
+        var open = Enumerable.Range(0, employments.Length).Where(h => !decisions[h].IsMade).ToArray();
         var rules = BlockingRules.All.Length;
         var totals = new long[rules + 2];
         var byRule = new BlockPairs[rules];
@@ -188,7 +188,7 @@ internal sealed class ProbabilisticPass(IdentityProfile[] customers, MatchModel 
         return (starts, found);
     }
 
-    private PassDecision? Decide(IdentityProfile e, Span<int> found, Worker worker)
+    private PassDecision Decide(IdentityProfile e, Span<int> found, Worker worker)
     {
         found.Sort();
         worker.Touched += Touch(found);

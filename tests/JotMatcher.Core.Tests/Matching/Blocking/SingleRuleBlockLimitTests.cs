@@ -57,13 +57,13 @@ public sealed class SingleRuleBlockLimitTests
     }
 
     private static long[] Run(IdentityProfile[] customers, IdentityProfile[] employments, MatchingSettings settings, ParallelOptions parallel)
-        => Pass(customers, settings).Run(employments, OneEdit(customers, employments, parallel), new PassDecision?[employments.Length], parallel);
+        => Pass(customers, settings).Run(employments, OneEdit(customers, employments, parallel), new PassDecision[employments.Length], parallel);
 
     private static string[] Decisions(IdentityProfile[] customers, IdentityProfile[] employments, ParallelOptions parallel)
     {
-        var decisions = new PassDecision?[employments.Length];
+        var decisions = new PassDecision[employments.Length];
         Pass(customers, IdentityMatcherTests.Settings).Run(employments, OneEdit(customers, employments, parallel), decisions, parallel);
-        return [.. decisions.Select(d => d is null ? "" : $"{d.ReviewReason}:{string.Join(',', d.Candidates.Select(c => $"{c.Customer}/{c.Log2Odds:R}"))}")];
+        return [.. decisions.Select(d => !d.IsMade ? "" : $"{d.ReviewReason}:{string.Join(',', Enumerable.Range(0, d.Count).Select(i => $"{d[i].Customer}/{d[i].Log2Odds:R}"))}")];
     }
 
     private static ProbabilisticPass Pass(IdentityProfile[] customers, MatchingSettings settings)
