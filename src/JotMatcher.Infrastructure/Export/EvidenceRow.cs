@@ -4,10 +4,11 @@ using JotMatcher.Core.Records;
 namespace JotMatcher.Infrastructure.Export;
 
 /// <summary>
-/// One pair's evidence (an outcome's, a referral's or a review case's) as added for evidence.csv; <see cref="Order"/>
-/// is the order it was added in, which breaks ties between pairs of the same ids (Array.Sort is not stable).
+/// One pair (an outcome, a referral or a review case) as added for evidence.csv; <see cref="Order"/> is the order it
+/// was added in, which breaks ties between pairs of the same ids (Array.Sort is not stable) and finds the pair's
+/// evidence when its rows are written (40 bytes a pair rather than 64 with the evidence: 2.6 million at 5M people).
 /// </summary>
-internal readonly record struct EvidencePair(RecordId HmrcId, RecordId ClaimId, LinkEvidence Evidence, int Order)
+internal readonly record struct EvidencePair(RecordId HmrcId, RecordId ClaimId, int Order)
 {
     public static int Compare(EvidencePair a, EvidencePair b)
     {

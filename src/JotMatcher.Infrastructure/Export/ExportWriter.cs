@@ -96,21 +96,21 @@ public static class ExportWriter
         var outcomes = new EvidencePair[exports.Outcomes.Count];
         foreach (var o in exports.Outcomes)
         {
-            outcomes[order] = new EvidencePair(o.HmrcId, o.Spell.ClaimId, o.Link.Evidence, order);
+            outcomes[order] = new EvidencePair(o.HmrcId, o.Spell.ClaimId, order);
             order++;
         }
 
         var referrals = new EvidencePair[exports.Referrals.Count];
         foreach (var r in exports.Referrals)
         {
-            referrals[order - outcomes.Length] = new EvidencePair(r.Link.Employment.HmrcId, r.Spell.ClaimId, r.Link.Evidence, order);
+            referrals[order - outcomes.Length] = new EvidencePair(r.Link.Employment.HmrcId, r.Spell.ClaimId, order);
             order++;
         }
 
         var reviews = new EvidencePair[exports.Reviews.Count];
         foreach (var r in exports.Reviews)
         {
-            reviews[order - outcomes.Length - referrals.Length] = new EvidencePair(r.Employment.HmrcId, r.ClaimId, r.Evidence, order);
+            reviews[order - outcomes.Length - referrals.Length] = new EvidencePair(r.Employment.HmrcId, r.ClaimId, order);
             order++;
         }
 
@@ -127,10 +127,10 @@ public static class ExportWriter
             // Pairs with the same ids (an outcome and a review case of one pair, say) share one run of rows.
             var first = pairs.Current;
             rows.Clear();
-            AddRows(rows, first.Evidence);
+            AddRows(rows, EvidenceOf(exports, first.Order));
             while ((more = pairs.MoveNext()) && pairs.Current.SameIds(first))
             {
-                AddRows(rows, pairs.Current.Evidence);
+                AddRows(rows, EvidenceOf(exports, pairs.Current.Order));
             }
 
             fieldOrder.Sort(rows);
@@ -155,6 +155,15 @@ public static class ExportWriter
         }
 
         return file.Finish();
+    }
+
+    // The evidence of the pair added in that order: outcomes first, then referrals, then review cases.
+    private static LinkEvidence EvidenceOf(ExportSet exports, int order)
+    {
+        var (outcomes, referrals) = (exports.Outcomes.Count, exports.Referrals.Count);
+        return order < outcomes ? exports.Outcomes[order].Link.Evidence
+            : order < outcomes + referrals ? exports.Referrals[order - outcomes].Link.Evidence
+            : exports.Reviews[order - outcomes - referrals].Evidence;
     }
 
     private static void AddRows(List<EvidenceRow> rows, in LinkEvidence evidence)
