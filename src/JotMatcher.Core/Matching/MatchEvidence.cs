@@ -26,7 +26,7 @@ internal sealed class MatchEvidence
     // The packed levels: a slot per field, in field order, from the lowest bit. A slot holds the level, or the field's
     // level count for "missing"; a term-frequency field's exact level is its count + 1 + the index of its weight's
     // row, so those slots are wide (the distinct weights of a field are at most the distinct frequencies of its
-    // values: about 2,000 at 5 million customers). The bit above the slots says the one-to-one terms follow.
+    // values, a few thousand at 5 million customers). The bit above the slots says the one-to-one terms follow.
     private const int NarrowSlotBits = 4;
     private const int WideSlotBits = 15;
     private static readonly int[] SlotShift = new int[L.FieldCount];
@@ -158,9 +158,9 @@ internal sealed class MatchEvidence
     /// <summary>The row at an index of the packed levels' evidence.</summary>
     public FieldEvidence Row(ulong code, FieldEvidence? rivals, int index)
     {
-        if (index == 0)
+        if (index <= 0)
         {
-            return prior;
+            return index == 0 ? prior : throw new ArgumentOutOfRangeException(nameof(index));
         }
 
         if (index <= L.FieldCount)

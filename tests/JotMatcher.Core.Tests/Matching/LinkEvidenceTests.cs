@@ -90,6 +90,7 @@ public sealed class LinkEvidenceTests
                 }));
                 Assert.That(noRivals[^1].Weight, Is.Zero);
                 Assert.That(() => withRivals[withRivals.Count], Throws.TypeOf<ArgumentOutOfRangeException>());
+                Assert.That(() => withRivals[-1], Throws.TypeOf<ArgumentOutOfRangeException>());
             });
         }
     }
