@@ -44,10 +44,11 @@ public sealed class BenchScriptTests
             Assert.That(table, Does.Contain("## Phases").And.Contain("| 2000 | staging |").And.Contain("| 2000 | matching/probabilistic |")
                 .And.Contain("| 2000 | matching/attribution |").And.Contain("| 2000 | writing/prepare |").And.Contain("| 2000 | writing/outcomes |")
                 .And.Contain("| 2000 | writing/evidence |").And.Contain("| 2000 | writing/links |").And.Contain("| 2000 | writing/commit |"));
-            // Linux counts the pages each phase touched first, and the runtime samples what it allocated: staging reads
-            // every row into strings, so both show there (a count or a type missing means the column broke).
+            // Linux counts the pages each phase touched first, and the runtime samples what it allocated: staging makes
+            // every record, so both show there (a count or a type missing means the column broke). Which types lead is
+            // the sampling's chance at this size (strings did, until postcodes were pooled), so any type with its size.
             Assert.That(Cell(Row(table, "| 2000 | staging |", after: "## Phases"), 9), Is.GreaterThan(0), "staging's minor page faults (k)");
-            Assert.That(Row(table, "| 2000 | staging |", after: "## What each phase allocated most"), Does.Contain("System.String "));
+            Assert.That(Row(table, "| 2000 | staging |", after: "## What each phase allocated most"), Does.Match(@"\| 2000 \| staging \| [^|;\s][^|;]* \d+\.\d MB"));
             Assert.That(Cell(replayRow, 9), Is.GreaterThan(0.95), "jot outcome F1");
             Assert.That(Cell(replayRow, 10), Is.GreaterThan(0.95), "share of correct outcomes with exact points");
             Assert.That(Cell(sqlRow, 6), Is.GreaterThan(0.9), "SQL baseline outcome F1");
