@@ -18,7 +18,7 @@ internal static class DeterministicPass
         // Each thread reuses its two candidate lists: only a tie's own array is allocated, once, at its final size.
         Parallel.For(0, employments.Length, parallel, () => (Agreeing: new List<Candidate>(), Disagreeing: new List<Candidate>()), (h, _, lists) =>
         {
-            var e = employments[h];
+            ref readonly var e = ref employments[h];
             if (e.Stem == 0)
             {
                 return lists;
@@ -29,7 +29,7 @@ internal static class DeterministicPass
             disagreeing.Clear();
             foreach (var c in byStem.ItemsAt(blocks[h]))
             {
-                var p = customers[c];
+                ref readonly var p = ref customers[c];
                 var agrees = (e.DobYmd != IdentityProfile.NoDate && e.DobYmd == p.DobYmd)
                     || (e.Surname.Length > 0 && string.Equals(e.Surname, p.Surname, StringComparison.Ordinal));
                 var list = agrees ? agreeing : disagreeing;

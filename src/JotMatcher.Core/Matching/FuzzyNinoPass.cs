@@ -22,14 +22,14 @@ internal static class FuzzyNinoPass
                 return;
             }
 
-            var e = employments[h];
+            ref readonly var e = ref employments[h];
             var qualifying = new List<Candidate>();
             foreach (var c in profiles)
             {
                 // Only a date of birth that agrees can qualify, and it costs two integers to check: at millions of
                 // people most NINos one edit away are strangers' (the stems are dense), so the names are compared
                 // only for the few that pass.
-                var p = customers[c];
+                ref readonly var p = ref customers[c];
                 if (!DateOfBirthQualifies(PairComparer.CompareDob(e, p)))
                 {
                     continue;

@@ -35,7 +35,7 @@ public sealed class IdentityMatcher(MatchingSettings settings)
         onStep?.Invoke(Steps[1]);
         var decisions = new PassDecision[hmrc.Length];
         var sharedNino = new Candidate[]?[hmrc.Length];
-        var byStem = new KeyIndex(customers.Profiles, p => p.Stem, parallel);
+        var byStem = new KeyIndex(customers.Profiles, (in p) => p.Stem, parallel);
         DeterministicPass.Run(profiles, customers.Profiles, byStem, decisions, sharedNino, parallel);
 
         onStep?.Invoke(Steps[2]);
@@ -94,7 +94,7 @@ public sealed class IdentityMatcher(MatchingSettings settings)
         return covered;
     }
 
-    private static bool SharesCandidateKey(IdentityProfile h, IdentityProfile c, KeyIndex[] ruleIndexes, MatchingSettings settings)
+    private static bool SharesCandidateKey(in IdentityProfile h, in IdentityProfile c, KeyIndex[] ruleIndexes, MatchingSettings settings)
     {
         if (h.Stem != 0 && (h.Stem == c.Stem || NinoStem.IsOneEdit(h.Stem, c.Stem)))
         {

@@ -11,11 +11,18 @@ namespace JotMatcher.Core.Matching;
 /// Millions are held through a whole match, so a profile is kept small: everything a name yields (the joined surname,
 /// the first forename, their masks, the forename's variants...) is read through the surname's and the forenames'
 /// <see cref="NameForms"/>, shared by every profile that recorded the same value, not copied into each profile. Copies
-/// made a profile 144 bytes instead of 112 (104 now) (60 MB more at 1M people) and did not make matching measurably faster: the
-/// forms of common names stay in cache.
+/// made a profile 32 bytes larger (60 MB more at 1M people) and did not make matching measurably faster: the forms of
+/// common names stay in cache.
+/// </para>
+/// <para>
+/// A value, not an object: the profiles sit side by side in the arrays that hold them (56 bytes each, where an object
+/// was 72 bytes and an 8-byte reference to it), so the collector has millions fewer objects to mark at every full
+/// collection, and a scan over the profiles reads them in order. They are read where they lie (<c>in</c> parameters,
+/// <c>ref readonly</c> locals) rather than copied; only <see cref="ExactClasses"/> is ever written, on the array's own
+/// element.
 /// </para>
 /// </summary>
-internal sealed class IdentityProfile
+internal struct IdentityProfile
 {
     public const int NoDate = -1;
 
@@ -23,7 +30,7 @@ internal sealed class IdentityProfile
     private readonly NameForms forenameForms;
 
     // The postcode's parts as three fields rather than a PostcodeParts field, which would take 16 bytes on its own:
-    // the two small ones pack with Sex into the profile's spare bytes (104 bytes a profile, not 112).
+    // the two small ones pack with Sex into the profile's spare bytes.
     private readonly string postcodeText;
     private readonly byte postcodeOutwardLength;
     private readonly bool postcodeIsFull;
@@ -42,66 +49,66 @@ internal sealed class IdentityProfile
         Stem = stem;
     }
 
-    public int Owner { get; }
+    public readonly int Owner { get; }
 
     /// <summary>Surname letters joined without separators ("smith-jones" → "smithjones").</summary>
-    public string Surname => surnameForms.Joined;
+    public readonly string Surname => surnameForms.Joined;
 
     /// <summary>Letter masks of <see cref="Surname"/>, <see cref="Forename"/> and <see cref="ForenamesJoined"/> (Jaro-Winkler bounds).</summary>
-    public int SurnameMask => surnameForms.JoinedMask;
+    public readonly int SurnameMask => surnameForms.JoinedMask;
 
-    public int ForenameMask => forenameForms.FirstMask;
+    public readonly int ForenameMask => forenameForms.FirstMask;
 
-    public int ForenamesJoinedMask => forenameForms.JoinedMask;
+    public readonly int ForenamesJoinedMask => forenameForms.JoinedMask;
 
     /// <summary>The parts of a double-barrelled surname; empty for a single-part surname. Shared: never written to.</summary>
-    public string[] SurnameParts => surnameForms.Tokens.Length > 1 ? surnameForms.Tokens : [];
+    public readonly string[] SurnameParts => surnameForms.Tokens.Length > 1 ? surnameForms.Tokens : [];
 
-    public string Forename => forenameForms.First;
+    public readonly string Forename => forenameForms.First;
 
     /// <summary>The surname read as a forename, for swapped names: its first part ("liam" of "Liam Paul" recorded as the surname).</summary>
-    public string SurnameFirstPart => surnameForms.First;
+    public readonly string SurnameFirstPart => surnameForms.First;
 
-    public int SurnameFirstPartMask => surnameForms.FirstMask;
+    public readonly int SurnameFirstPartMask => surnameForms.FirstMask;
 
     /// <summary>Nickname groups and variant initials of <see cref="SurnameFirstPart"/>.</summary>
-    public ForenameVariants SurnameVariants => surnameForms.FirstVariants;
+    public readonly ForenameVariants SurnameVariants => surnameForms.FirstVariants;
 
     /// <summary>The first forename's nickname groups and variant initials.</summary>
-    public ForenameVariants Forenames => forenameForms.FirstVariants;
+    public readonly ForenameVariants Forenames => forenameForms.FirstVariants;
 
     /// <summary>The forename tokens. Shared: never written to.</summary>
-    public string[] ForenameTokens => forenameForms.Tokens;
+    public readonly string[] ForenameTokens => forenameForms.Tokens;
 
     /// <summary>All forename tokens joined without separators ("slack-smith" → "slacksmith"), for swap checks.</summary>
-    public string ForenamesJoined => forenameForms.Joined;
+    public readonly string ForenamesJoined => forenameForms.Joined;
 
-    public int SurnameSoundex => surnameForms.JoinedSoundex;
+    public readonly int SurnameSoundex => surnameForms.JoinedSoundex;
 
-    public int ForenameSoundex => forenameForms.FirstSoundex;
+    public readonly int ForenameSoundex => forenameForms.FirstSoundex;
 
     /// <summary><see cref="DateOnly.DayNumber"/> of the date of birth, or <see cref="NoDate"/>.</summary>
-    public int DobDay { get; }
+    public readonly int DobDay { get; }
 
     /// <summary>The date of birth as the integer YYYYMMDD, or <see cref="NoDate"/>.</summary>
-    public int DobYmd { get; }
+    public readonly int DobYmd { get; }
 
-    public PostcodeParts Postcode => new(postcodeText, postcodeOutwardLength, postcodeIsFull);
+    public readonly PostcodeParts Postcode => new(postcodeText, postcodeOutwardLength, postcodeIsFull);
 
-    public Sex Sex { get; }
+    public readonly Sex Sex { get; }
 
     /// <summary>The valid NINo stem (letters and digits, suffix ignored) packed by <see cref="NinoStem"/>; 0 when none.</summary>
-    public long Stem { get; }
+    public readonly long Stem { get; }
 
     /// <summary>
     /// The frequency classes of this customer's own values, which pick its exact-agreement weights (term-frequency
     /// adjusted); set from the model before scoring.
     /// </summary>
-    public Model.ExactWeightClasses ExactClasses { get; set; }
+    public Model.ExactWeightClasses ExactClasses { readonly get; set; }
 
-    public int BirthYear => DobYmd / 10000;
+    public readonly int BirthYear => DobYmd / 10000;
 
-    public int BirthMonthDay => DobYmd % 10000;
+    public readonly int BirthMonthDay => DobYmd % 10000;
 
     public static IdentityProfile Create(int owner, string surname, string forenames, DateOnly? dob, Sex sex, string postcode, Identity.Nino nino,
         NameForms.Cache? names = null)

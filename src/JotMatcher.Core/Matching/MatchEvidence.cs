@@ -93,7 +93,7 @@ internal sealed class MatchEvidence
         }
     }
 
-    public LinkEvidence For(IdentityProfile employment, IdentityProfile customer, out double log2Odds)
+    public LinkEvidence For(in IdentityProfile employment, in IdentityProfile customer, out double log2Odds)
     {
         var v = PairComparer.Compare(employment, customer);
         log2Odds = model.PriorLog2Odds;

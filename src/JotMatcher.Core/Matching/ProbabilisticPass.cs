@@ -188,7 +188,7 @@ internal sealed class ProbabilisticPass(IdentityProfile[] customers, MatchModel 
         return (starts, found);
     }
 
-    private PassDecision Decide(IdentityProfile e, Span<int> found, Worker worker)
+    private PassDecision Decide(in IdentityProfile e, Span<int> found, Worker worker)
     {
         found.Sort();
         worker.Touched += Touch(found);
@@ -212,7 +212,7 @@ internal sealed class ProbabilisticPass(IdentityProfile[] customers, MatchModel 
             }
 
             worker.DistinctPairs++;
-            var p = customers[c];
+            ref readonly var p = ref customers[c];
             var weight = model.TotalLog2Odds(PairComparer.Compare(e, p), p) + model.MatchShareBits;
 
             // Below the review threshold a candidate can neither win nor tie: it only takes its small share of belief.
@@ -236,7 +236,7 @@ internal sealed class ProbabilisticPass(IdentityProfile[] customers, MatchModel 
         var sum = 0;
         foreach (var entry in found)
         {
-            var p = customers[entry >> 1];
+            ref readonly var p = ref customers[entry >> 1];
             sum += p.Surname.Length + p.Forename.Length + p.Postcode.Text.Length;
         }
 

@@ -75,11 +75,15 @@ public sealed class ModelEstimationTests
 
         p.Claims[100] = p.Claims[100] with { Surname = "Szepessy" };
         var model = MatchModelJson.Read(new IdentityMatcher(IdentityMatcherTests.Settings).Match(p.Claims, p.Employments).Diagnostics.ModelJson);
-        var smith = IdentityProfile.Create(0, "Smith", "", null, default, "", Nino.Blank);
-        var rare = IdentityProfile.Create(0, "Szepessy", "", null, default, "", Nino.Blank);
-        model.ApplyTermFrequencies([smith, rare]);
-        Assert.That(model.FieldWeight(MatchField.Surname, ComparisonLevels.Exact, smith, false),
-            Is.LessThan(model.FieldWeight(MatchField.Surname, ComparisonLevels.Exact, rare, false) - 3));
+        // Profiles are values: the classes are set on the array's elements, so the array is what is read after.
+        IdentityProfile[] profiles =
+        [
+            IdentityProfile.Create(0, "Smith", "", null, default, "", Nino.Blank),
+            IdentityProfile.Create(0, "Szepessy", "", null, default, "", Nino.Blank),
+        ];
+        model.ApplyTermFrequencies(profiles);
+        Assert.That(model.FieldWeight(MatchField.Surname, ComparisonLevels.Exact, profiles[0], false),
+            Is.LessThan(model.FieldWeight(MatchField.Surname, ComparisonLevels.Exact, profiles[1], false) - 3));
     }
 
     [TestCase("John", "1950-01-01", "1980-06-15", true, TestName = "namesake at the address: another date of birth")]

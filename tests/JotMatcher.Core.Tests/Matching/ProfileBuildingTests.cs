@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Runtime.CompilerServices;
 using System.Text;
 using System.Text.Json;
 using JotMatcher.Core.Identity;
@@ -16,6 +17,18 @@ namespace JotMatcher.Core.Tests.Matching;
 /// </summary>
 public sealed class ProfileBuildingTests
 {
+    // Millions of profiles are held through a whole match, side by side in arrays: a field added or laid out badly
+    // (a reference after a byte) shows here before it shows in the memory of a five-million-person run.
+    [Test]
+    public void A_profile_is_a_value_of_56_bytes()
+    {
+        Assert.Multiple(() =>
+        {
+            Assert.That(typeof(IdentityProfile).IsValueType, Is.True);
+            Assert.That(Unsafe.SizeOf<IdentityProfile>(), Is.EqualTo(56));
+        });
+    }
+
     private static readonly string[] Pieces =
     [
         "Smith", "SMITH", "smith", "Jones", "O'Brien", "OBRIEN", "Smith-Jones", "SMITH JONES", "Müller", "Łukasz", "José",

@@ -50,16 +50,22 @@ public sealed class TermFrequencyClassTests
         var surnames = TermFrequencies.Count(common.Concat(rare).Concat(Enumerable.Range(0, 950).Select(i => $"n{i}")));
         model = new MatchModel(model.PriorLog2Odds, model.MatchShare, model.M, model.U, model.UGivenSurname, model.HouseholdBits, model.NamesakeBits,
             surnames, model.Forenames, model.DatesOfBirth);
-        var smith = IdentityProfile.Create(0, "Smith", "", null, default, "", Nino.Blank);
-        var szepessy = IdentityProfile.Create(1, "Szepessy", "", null, default, "", Nino.Blank);
+        IdentityProfile[] profiles =
+        [
+            IdentityProfile.Create(0, "Smith", "", null, default, "", Nino.Blank),
+            IdentityProfile.Create(1, "Szepessy", "", null, default, "", Nino.Blank),
+        ];
+        var before = profiles[0];
 
-        Assert.That(model.FieldWeight(MatchField.Surname, ComparisonLevels.Exact, smith, false), Is.Zero, "no class looked up, no weight");
-        model.ApplyTermFrequencies([smith, szepessy]);
+        Assert.That(model.FieldWeight(MatchField.Surname, ComparisonLevels.Exact, profiles[0], false), Is.Zero, "no class looked up, no weight");
+        model.ApplyTermFrequencies(profiles);
         var m = model.M[(int)MatchField.Surname][ComparisonLevels.Exact];
         Assert.Multiple(() =>
         {
-            Assert.That(model.FieldWeight(MatchField.Surname, ComparisonLevels.Exact, smith, false), Is.EqualTo(Math.Log2(m / surnames.FrequencyOf("smith"))).Within(1e-12));
-            Assert.That(model.FieldWeight(MatchField.Surname, ComparisonLevels.Exact, szepessy, false), Is.EqualTo(Math.Log2(m / surnames.FrequencyOf("szepessy"))).Within(1e-12));
+            // Profiles are values: the classes are written to the array's own elements, not to copies of them.
+            Assert.That(model.FieldWeight(MatchField.Surname, ComparisonLevels.Exact, profiles[0], false), Is.EqualTo(Math.Log2(m / surnames.FrequencyOf("smith"))).Within(1e-12));
+            Assert.That(model.FieldWeight(MatchField.Surname, ComparisonLevels.Exact, profiles[1], false), Is.EqualTo(Math.Log2(m / surnames.FrequencyOf("szepessy"))).Within(1e-12));
+            Assert.That(model.FieldWeight(MatchField.Surname, ComparisonLevels.Exact, before, false), Is.Zero, "a copy taken before keeps no class");
         });
     }
 

@@ -37,36 +37,36 @@ internal static class BlockingRules
 
     public static readonly BlockingRule[] All =
     [
-        new("dob_surname_soundex", p => HasDob(p) && p.SurnameSoundex != 0 ? KeyHash.Of(p.DobYmd, p.SurnameSoundex) : 0),
-        new("dob_forename_soundex", p => HasDob(p) && p.ForenameSoundex != 0 ? KeyHash.Of(p.DobYmd, -p.ForenameSoundex) : 0),
-        new("dob_initials_unordered", p => HasDob(p) && p.Surname.Length > 0 && p.Forename.Length > 0
+        new("dob_surname_soundex", (in p) => HasDob(p) && p.SurnameSoundex != 0 ? KeyHash.Of(p.DobYmd, p.SurnameSoundex) : 0),
+        new("dob_forename_soundex", (in p) => HasDob(p) && p.ForenameSoundex != 0 ? KeyHash.Of(p.DobYmd, -p.ForenameSoundex) : 0),
+        new("dob_initials_unordered", (in p) => HasDob(p) && p.Surname.Length > 0 && p.Forename.Length > 0
             ? KeyHash.Of(p.DobYmd, Math.Min(p.Surname[0], p.Forename[0]), Math.Max(p.Surname[0], p.Forename[0])) : 0),
-        new("dob_postcode_outward", p => HasDob(p) && !p.Postcode.IsMissing ? KeyHash.Of(p.Postcode.Outward, p.DobYmd) : 0),
-        new("surname_soundex_initial_postcode_outward", p => p.SurnameSoundex != 0 && p.Forename.Length > 0 && !p.Postcode.IsMissing
+        new("dob_postcode_outward", (in p) => HasDob(p) && !p.Postcode.IsMissing ? KeyHash.Of(p.Postcode.Outward, p.DobYmd) : 0),
+        new("surname_soundex_initial_postcode_outward", (in p) => p.SurnameSoundex != 0 && p.Forename.Length > 0 && !p.Postcode.IsMissing
             ? KeyHash.Of(p.Postcode.Outward, p.SurnameSoundex * 32 + (p.Forename[0] - 'a')) : 0),
-        new("forename_soundex_postcode_outward_hmrc_dob_missing", ForenamePostcode, e => HasDob(e) ? 0 : ForenamePostcode(e), ForRecordsWithoutDateOfBirth: true),
-        new("forename_soundex_postcode_outward_customer_dob_missing", p => HasDob(p) ? 0 : ForenamePostcode(p), ForenamePostcode),
-        new("name_pair_soundex_birth_year", p => HasDob(p) ? NamePair(p, p.BirthYear) : 0),
-        new("name_pair_soundex_birth_day_month", p => HasDob(p) ? NamePair(p, -p.BirthMonthDay) : 0),
-        new("surname_soundex_forename_initial_birth_year_month", p => HasDob(p) ? SurnameCodeAndInitial(p, p.DobYmd / 100) : 0),
-        new("surname_soundex_forename_initial_birth_day_month", p => HasDob(p) ? SurnameCodeAndInitial(p, -p.BirthMonthDay) : 0),
-        new("name_pair_soundex_hmrc_dob_missing", p => NamePair(p, 0), e => HasDob(e) ? 0 : NamePair(e, 0), ForRecordsWithoutDateOfBirth: true),
-        new("name_pair_soundex_customer_dob_missing", p => HasDob(p) ? 0 : NamePair(p, 0), e => NamePair(e, 0)),
-        new("surname_initial_postcode_area_hmrc_dob_missing", SpeltSurnameInitialArea, e => HasDob(e) ? 0 : SpeltSurnameInitialArea(e), ForRecordsWithoutDateOfBirth: true),
-        new("surname_initial_postcode_area_customer_dob_missing", p => HasDob(p) ? 0 : SpeltSurnameInitialArea(p), SpeltSurnameInitialArea),
-        new("postcode_full", p => p.Postcode.IsFull ? KeyHash.Of(p.Postcode.Full, 0) : 0, KeyAloneSuffices: true),
-        new("nino_digits", p => p.Stem == 0 ? 0 : NinoStem.Digits(p.Stem) + 1, KeyAloneSuffices: true),
+        new("forename_soundex_postcode_outward_hmrc_dob_missing", ForenamePostcode, (in e) => HasDob(e) ? 0 : ForenamePostcode(e), ForRecordsWithoutDateOfBirth: true),
+        new("forename_soundex_postcode_outward_customer_dob_missing", (in p) => HasDob(p) ? 0 : ForenamePostcode(p), ForenamePostcode),
+        new("name_pair_soundex_birth_year", (in p) => HasDob(p) ? NamePair(p, p.BirthYear) : 0),
+        new("name_pair_soundex_birth_day_month", (in p) => HasDob(p) ? NamePair(p, -p.BirthMonthDay) : 0),
+        new("surname_soundex_forename_initial_birth_year_month", (in p) => HasDob(p) ? SurnameCodeAndInitial(p, p.DobYmd / 100) : 0),
+        new("surname_soundex_forename_initial_birth_day_month", (in p) => HasDob(p) ? SurnameCodeAndInitial(p, -p.BirthMonthDay) : 0),
+        new("name_pair_soundex_hmrc_dob_missing", (in p) => NamePair(p, 0), (in e) => HasDob(e) ? 0 : NamePair(e, 0), ForRecordsWithoutDateOfBirth: true),
+        new("name_pair_soundex_customer_dob_missing", (in p) => HasDob(p) ? 0 : NamePair(p, 0), (in e) => NamePair(e, 0)),
+        new("surname_initial_postcode_area_hmrc_dob_missing", SpeltSurnameInitialArea, (in e) => HasDob(e) ? 0 : SpeltSurnameInitialArea(e), ForRecordsWithoutDateOfBirth: true),
+        new("surname_initial_postcode_area_customer_dob_missing", (in p) => HasDob(p) ? 0 : SpeltSurnameInitialArea(p), SpeltSurnameInitialArea),
+        new("postcode_full", (in p) => p.Postcode.IsFull ? KeyHash.Of(p.Postcode.Full, 0) : 0, KeyAloneSuffices: true),
+        new("nino_digits", (in p) => p.Stem == 0 ? 0 : NinoStem.Digits(p.Stem) + 1, KeyAloneSuffices: true),
     ];
 
-    private static bool HasDob(IdentityProfile p) => p.DobYmd != IdentityProfile.NoDate;
+    private static bool HasDob(in IdentityProfile p) => p.DobYmd != IdentityProfile.NoDate;
 
-    private static long ForenamePostcode(IdentityProfile p)
+    private static long ForenamePostcode(in IdentityProfile p)
         => p.ForenameSoundex != 0 && !p.Postcode.IsMissing ? KeyHash.Of(p.Postcode.Outward, -p.ForenameSoundex) : 0;
 
     // The surname as spelt with the forename's first letter and the postcode area, for a record without a date of
     // birth: an initial or a nickname (Pam, Jon, D.) then meets the full name nearby. The area keeps the block to one
     // surname's bearers of one initial in one area (a few at a million people), not the whole country's.
-    private static long SpeltSurnameInitialArea(IdentityProfile p)
+    private static long SpeltSurnameInitialArea(in IdentityProfile p)
     {
         var area = p.Postcode.Area;
         if (p.Surname.Length == 0 || p.Forename.Length == 0 || area.Length == 0)
@@ -79,11 +79,11 @@ internal static class BlockingRules
     }
 
     // The surname code with the forename's first letter: an initial or a nickname's first letter meets the full name.
-    private static long SurnameCodeAndInitial(IdentityProfile p, int with)
+    private static long SurnameCodeAndInitial(in IdentityProfile p, int with)
         => p.SurnameSoundex == 0 || p.Forename.Length == 0 ? 0 : KeyHash.Of(p.SurnameSoundex, p.Forename[0] + 1, with);
 
     // The surname and forename codes unordered, so swapped names share the key.
-    private static long NamePair(IdentityProfile p, int with)
+    private static long NamePair(in IdentityProfile p, int with)
         => p.SurnameSoundex == 0 || p.ForenameSoundex == 0 ? 0
             : KeyHash.Of(Math.Min(p.SurnameSoundex, p.ForenameSoundex), Math.Max(p.SurnameSoundex, p.ForenameSoundex), with);
 }

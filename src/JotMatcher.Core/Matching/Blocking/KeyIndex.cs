@@ -34,7 +34,7 @@ internal sealed class KeyIndex
     private readonly int shift;
 
     /// <param name="parallel">When given, a large index is built on several threads: the same arrays, item for item, as on one.</param>
-    public KeyIndex(IdentityProfile[] customers, Func<IdentityProfile, long> keyOf, ParallelOptions? parallel = null)
+    public KeyIndex(IdentityProfile[] customers, ProfileKey keyOf, ParallelOptions? parallel = null)
         : this(customers.Length, i => keyOf(customers[i]), parallel)
     {
     }
@@ -49,7 +49,7 @@ internal sealed class KeyIndex
     /// Where the mixed keys are put while building (at least one slot a customer), for a caller that builds many such
     /// indexes in turn; without it a pooled buffer is rented.
     /// </param>
-    public KeyIndex(IdentityProfile[] customers, Func<IdentityProfile, long> keyOf, KeyIndex wanted, ulong[]? scratch = null)
+    public KeyIndex(IdentityProfile[] customers, ProfileKey keyOf, KeyIndex wanted, ulong[]? scratch = null)
         : this(customers.Length, MaybeWanted(i => keyOf(customers[i]), wanted), null, scratch)
     {
     }

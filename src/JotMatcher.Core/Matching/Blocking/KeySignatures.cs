@@ -35,11 +35,11 @@ internal sealed class KeySignatures
 
     /// <summary>Every customer profile's bytes, row i for <paramref name="customers"/>[i].</summary>
     public static KeySignatures OfCustomers(IdentityProfile[] customers, ParallelOptions parallel)
-        => Build(customers.Length, i => customers[i], static (rule, p) => rule.CustomerKeyOf(p), CustomerWithoutKey, parallel);
+        => Build(customers, null, static (rule, in p) => rule.CustomerKeyOf(p), CustomerWithoutKey, parallel);
 
     /// <summary>The bytes of the HMRC records <paramref name="employments"/>[<paramref name="open"/>[j]], row j for open record j.</summary>
     public static KeySignatures OfEmployments(IdentityProfile[] employments, int[] open, ParallelOptions parallel)
-        => Build(open.Length, j => employments[open[j]], static (rule, e) => rule.EmploymentKey(e), EmploymentWithoutKey, parallel);
+        => Build(employments, open, static (rule, in e) => rule.EmploymentKey(e), EmploymentWithoutKey, parallel);
 
     /// <summary>
     /// Whether the bytes of <paramref name="employment"/>'s row here and <paramref name="customer"/>'s row in
@@ -71,9 +71,12 @@ internal sealed class KeySignatures
         return agreeing;
     }
 
-    private static KeySignatures Build(
-        int count, Func<int, IdentityProfile> profileAt, Func<BlockingRule, IdentityProfile, long> keyOf, byte withoutKey, ParallelOptions parallel)
+    private delegate long RuleKey(BlockingRule rule, in IdentityProfile profile);
+
+    // Row i for profiles[rows[i]], or for profiles[i] when rows is null.
+    private static KeySignatures Build(IdentityProfile[] profiles, int[]? rows, RuleKey keyOf, byte withoutKey, ParallelOptions parallel)
     {
+        var count = rows?.Length ?? profiles.Length;
         var all = BlockingRules.All;
         if (all.Length > 64)
         {
@@ -86,7 +89,7 @@ internal sealed class KeySignatures
             var end = Math.Min(count, (chunk + 1) * ChunkSize);
             for (var i = chunk * ChunkSize; i < end; i++)
             {
-                var profile = profileAt(i);
+                ref readonly var profile = ref profiles[rows is null ? i : rows[i]];
                 var row = signatures.bytes.AsSpan(i * all.Length, all.Length);
                 for (var r = 0; r < all.Length; r++)
                 {

@@ -10,7 +10,7 @@ internal static class PairComparer
     private const double HighSimilarity = 0.92;
     private const double LowSimilarity = 0.8;
 
-    public static ComparisonVector Compare(IdentityProfile a, IdentityProfile b)
+    public static ComparisonVector Compare(in IdentityProfile a, in IdentityProfile b)
     {
         var surname = CompareSurname(a, b);
         var forenames = CompareForenames(a, b);
@@ -48,7 +48,7 @@ internal static class PairComparer
         return a == b ? L.Exact : NinoStem.IsOneEdit(a, b) ? L.Nino.OneEdit : L.Nino.Disagree;
     }
 
-    internal static byte CompareSurname(IdentityProfile a, IdentityProfile b)
+    internal static byte CompareSurname(in IdentityProfile a, in IdentityProfile b)
     {
         if (a.Surname.Length == 0 || b.Surname.Length == 0)
         {
@@ -80,7 +80,7 @@ internal static class PairComparer
     }
 
     // A double-barrelled surname on one side, one of its parts (or the whole other surname) on the other.
-    private static bool SharesPart(IdentityProfile a, IdentityProfile b)
+    private static bool SharesPart(in IdentityProfile a, in IdentityProfile b)
     {
         if (a.SurnameParts.Length == 0 && b.SurnameParts.Length == 0)
         {
@@ -103,7 +103,7 @@ internal static class PairComparer
         return false;
     }
 
-    internal static byte CompareForenames(IdentityProfile a, IdentityProfile b)
+    internal static byte CompareForenames(in IdentityProfile a, in IdentityProfile b)
     {
         if (a.Forename.Length == 0 || b.Forename.Length == 0)
         {
@@ -157,7 +157,7 @@ internal static class PairComparer
     // When b's surname already sits in a's forename field: is a's surname (read as a forename) b's forename? Exactly —
     // a full swap, also when the surname field holds two forenames ("Liam Paul" / "Brown"); as an initial, a nickname or a
     // typo — a partial swap ("D, Walker" for Walker, Dean); otherwise no swap.
-    private static byte CrossedForenames(IdentityProfile a, IdentityProfile b)
+    private static byte CrossedForenames(in IdentityProfile a, in IdentityProfile b)
     {
         if (a.SurnameFirstPart.Length == 0 || b.Forename.Length == 0)
         {
@@ -174,7 +174,7 @@ internal static class PairComparer
 
     // A middle name used as the first name on one side ("john paul" / "paul"): the same token in another position. The
     // same middle name in the same place is the middle-names field's evidence, not this one's.
-    private static byte OtherTokenOrElse(IdentityProfile a, IdentityProfile b)
+    private static byte OtherTokenOrElse(in IdentityProfile a, in IdentityProfile b)
     {
         if (a.ForenameTokens.Length > 1 || b.ForenameTokens.Length > 1)
         {
@@ -196,7 +196,7 @@ internal static class PairComparer
     // Whether a's surname is (close to) b's forename — compared both as b's first forename and as all its forenames
     // joined, so "slack-smith" recorded as a forename still meets the surname "slacksmith". Both names need two letters
     // (an initial on the other pair is for CrossedForenames to judge).
-    internal static bool SurnameCloseToForename(IdentityProfile a, IdentityProfile b)
+    internal static bool SurnameCloseToForename(in IdentityProfile a, in IdentityProfile b)
     {
         if (a.Surname.Length < 2 || b.Forename.Length < 2)
         {
@@ -212,7 +212,7 @@ internal static class PairComparer
 
     // The second forename tokens, when the first forenames were compared with each other: after a swap or a match
     // through a middle name the tokens have already spoken.
-    internal static byte CompareMiddleNames(IdentityProfile a, IdentityProfile b, byte forenames)
+    internal static byte CompareMiddleNames(in IdentityProfile a, in IdentityProfile b, byte forenames)
     {
         if (a.ForenameTokens.Length < 2 || b.ForenameTokens.Length < 2
             || forenames is L.Missing or L.Forenames.Swapped or L.Forenames.OtherToken)
@@ -237,7 +237,7 @@ internal static class PairComparer
             ? L.MiddleNames.Close : L.MiddleNames.Disagree;
     }
 
-    public static byte CompareDob(IdentityProfile a, IdentityProfile b)
+    public static byte CompareDob(in IdentityProfile a, in IdentityProfile b)
     {
         if (a.DobYmd == IdentityProfile.NoDate || b.DobYmd == IdentityProfile.NoDate)
         {
@@ -294,7 +294,7 @@ internal static class PairComparer
         return first >= 0;
     }
 
-    internal static byte ComparePostcode(IdentityProfile a, IdentityProfile b)
+    internal static byte ComparePostcode(in IdentityProfile a, in IdentityProfile b)
     {
         var x = a.Postcode;
         var y = b.Postcode;

@@ -142,7 +142,7 @@ internal sealed class MatchModel
         private readonly Dictionary<string, ushort> forenames = new(StringComparer.Ordinal);
         private readonly Dictionary<int, ushort> dates = [];
 
-        public ExactWeightClasses Of(MatchModel model, IdentityProfile p)
+        public ExactWeightClasses Of(MatchModel model, in IdentityProfile p)
         {
             ref var surname = ref CollectionsMarshal.GetValueRefOrAddDefault(surnames, p.Surname, out var known);
             if (!known)
@@ -172,7 +172,7 @@ internal sealed class MatchModel
     public double Weight(MatchField field, byte level) => level == L.Missing ? 0 : weights[(int)field][level];
 
     /// <summary>The weight one field contributes to a pair whose surname comparison is known.</summary>
-    public double FieldWeight(MatchField field, byte level, IdentityProfile customer, bool surnameAgrees)
+    public double FieldWeight(MatchField field, byte level, in IdentityProfile customer, bool surnameAgrees)
     {
         if (level == L.Missing)
         {
@@ -195,7 +195,7 @@ internal sealed class MatchModel
         return (surnameAgrees ? weightsGivenSurname : weights)[(int)field][level];
     }
 
-    public double TotalLog2Odds(in ComparisonVector v, IdentityProfile customer)
+    public double TotalLog2Odds(in ComparisonVector v, in IdentityProfile customer)
     {
         var surnameAgrees = SurnameAgrees(v.Surname);
         var total = PriorLog2Odds;

@@ -210,7 +210,7 @@ internal static class ModelEstimator
 
         var owners = new Dictionary<long, int>();
         var stems = new Dictionary<long, long>();
-        foreach (var c in customers)
+        foreach (ref readonly var c in customers.AsSpan())
         {
             if (c.Stem == 0 || !TryStrongKey(c, out var key) || (key & keepMask) != 0)
             {
@@ -228,7 +228,7 @@ internal static class ModelEstimator
             }
         }
 
-        foreach (var h in employments)
+        foreach (ref readonly var h in employments.AsSpan())
         {
             if (h.Stem != 0 && TryStrongKey(h, out var key) && (key & keepMask) == 0 && owners.TryGetValue(key, out var owner) && owner >= 0)
             {
@@ -239,7 +239,7 @@ internal static class ModelEstimator
 
     private static int BitCount(long mask) => System.Numerics.BitOperations.PopCount((ulong)mask);
 
-    private static bool TryStrongKey(IdentityProfile p, out long key)
+    private static bool TryStrongKey(in IdentityProfile p, out long key)
     {
         key = 0;
         if (p.Surname.Length == 0 || p.Forename.Length == 0 || p.DobYmd == IdentityProfile.NoDate)

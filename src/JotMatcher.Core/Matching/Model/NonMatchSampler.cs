@@ -51,7 +51,7 @@ internal static class NonMatchSampler
     /// </summary>
     public static long[][] SameSurnameNonMatches(IdentityProfile[] customers, MatchingSettings settings, ParallelOptions parallel)
     {
-        var bySurname = new KeyIndex(customers, static p => p.Surname.Length == 0 ? 0 : KeyHash.Of(p.Surname, 0), parallel);
+        var bySurname = new KeyIndex(customers, static (in p) => p.Surname.Length == 0 ? 0 : KeyHash.Of(p.Surname, 0), parallel);
         var perChunk = new long[Chunks][][];
         var chunkSize = (customers.Length + Chunks - 1) / Chunks;
         var chunkBudget = (settings.RandomPairSamples / Chunks) + 1;
@@ -62,7 +62,7 @@ internal static class NonMatchSampler
             var end = Math.Min(customers.Length, (k + 1) * chunkSize);
             for (var i = k * chunkSize; i < end && budget > 0; i++)
             {
-                var a = customers[i];
+                ref readonly var a = ref customers[i];
                 var block = bySurname.Find(a.Surname.Length == 0 ? 0 : KeyHash.Of(a.Surname, 0));
                 if (block.Length < 2)
                 {
@@ -74,7 +74,7 @@ internal static class NonMatchSampler
                 var taken = 0;
                 for (var n = 0; n < block.Length && taken < PairsPerRecord; n++)
                 {
-                    var b = customers[block[(start + n) % block.Length]];
+                    ref readonly var b = ref customers[block[(start + n) % block.Length]];
                     if (b.Owner == a.Owner || (a.Stem != 0 && a.Stem == b.Stem))
                     {
                         continue;

@@ -22,7 +22,7 @@ public sealed class KeySignaturesTests
         var open = Enumerable.Range(0, employments.Length).Where(h => h % 2 == 1).ToArray();
         var parallel = new ParallelOptions { MaxDegreeOfParallelism = threads };
         var rules = BlockingRules.All;
-        var customerKeys = rules.Select(rule => customers.Select(rule.CustomerKeyOf).ToArray()).ToArray();
+        var customerKeys = rules.Select(rule => customers.Select(p => rule.CustomerKeyOf(p)).ToArray()).ToArray();
 
         var customerSignatures = KeySignatures.OfCustomers(customers, parallel);
         var openSignatures = KeySignatures.OfEmployments(employments, open, parallel);

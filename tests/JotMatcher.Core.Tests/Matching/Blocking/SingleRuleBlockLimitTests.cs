@@ -80,7 +80,7 @@ public sealed class SingleRuleBlockLimitTests
     private static long[] PairByPair(IdentityProfile[] customers, IdentityProfile[] employments, MatchingSettings settings)
     {
         var rules = BlockingRules.All;
-        var blockSizes = rules.Select(rule => customers.Select(rule.CustomerKeyOf).Where(k => k != 0).CountBy(k => k).ToDictionary()).ToArray();
+        var blockSizes = rules.Select(rule => customers.Select(p => rule.CustomerKeyOf(p)).Where(k => k != 0).CountBy(k => k).ToDictionary()).ToArray();
         var totals = new long[rules.Length + 2];
         var agreeing = new List<int>();
         foreach (var e in employments)
